@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './src/main/security/csp'
+
+/** Writes the one CSP constant into index.html's meta tag. */
+function injectCsp(): Plugin {
+  return {
+    name: 'authdesk-csp',
+    transformIndexHtml: (html: string) => html.replace('%AUTHDESK_CSP%', CONTENT_SECURITY_POLICY),
+  }
+}
+
+export default defineConfig({
+  main: {
+    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+  },
+  preload: {
+    // Sandboxed preloads cannot require anything but electron: bundle everything else in.
+    build: { externalizeDeps: false, rollupOptions: { input: { index: resolve('src/preload/index.ts') }, external: ['electron'] } },
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    plugins: [react(), injectCsp()],
+  },
+})

@@ -1,0 +1,54 @@
+import { join } from 'node:path'
+import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron'
+import { createHandlers } from '../core/ipc/handlers'
+import { createRouter } from '../core/ipc/router'
+import { sameOriginMainFrame } from '../core/ipc/sender-policy'
+import { fileLogSink } from '../core/log-file'
+import { defaultDataDir } from '../core/paths'
+import { createServices } from '../core/services'
+import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './app-protocol'
+import { registerIpc } from './ipc'
+import { lockDownWebContents } from './security/navigation'
+import { denyAllPermissions } from './security/permissions'
+import { acquireSingleInstance } from './single-instance'
+import { createMainWindow } from './window'
+
+let mainWindow: BrowserWindow | null = null
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }])
+
+async function start(): Promise<void> {
+  const dataDir = defaultDataDir()
+  app.setPath('userData', dataDir)
+  const services = await createServices({
+    dataDir,
+    appVersion: app.getVersion(),
+    electronVersion: process.versions.electron ?? null,
+    logSink: fileLogSink(join(dataDir, 'logs', 'authdesk.log')),
+  })
+  const rendererDir = join(__dirname, '../renderer')
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url))
+  denyAllPermissions(session.defaultSession)
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownWebContents(contents, { appOrigin: APP_ORIGIN, openInBrowser: (url) => void shell.openExternal(url) }),
+  )
+  const router = createRouter(createHandlers(services), { trust: sameOriginMainFrame(APP_ORIGIN), logger: services.logger })
+  registerIpc(ipcMain, router, () => mainWindow)
+  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged)
+  mainWindow.on('closed', () => (mainWindow = null))
+  app.on('before-quit', () => void services.close())
+}
+
+const focusExisting = (): void => {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
+if (acquireSingleInstance(app, focusExisting)) {
+  app.on('window-all-closed', () => app.quit())
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('AuthDesk failed to start:', error instanceof Error ? error.message : error)
+    app.exit(1)
+  })
+}

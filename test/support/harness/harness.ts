@@ -1,0 +1,67 @@
+/**
+ * The e2e harness: the built renderer in Chromium, connected through Playwright bindings to
+ * the real core services and the same IPC router that Electron's main process uses.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { EventName, EventPayloadOf } from '../../../src/shared/contract'
+import { createHandlers } from '../../../src/core/ipc/handlers'
+import { createRouter } from '../../../src/core/ipc/router'
+import { sameOriginMainFrame } from '../../../src/core/ipc/sender-policy'
+import { createServices, type Services, type ServicesOptions } from '../../../src/core/services'
+import { PAGE_PRELOAD_PATH } from './build-page-preload'
+import { serveRenderer } from './static-server'
+
+export interface Harness {
+  readonly page: Page
+  readonly origin: string
+  readonly services: Services
+  readonly dataDir: string
+  /** Every line the core logger wrote during the test. */
+  readonly logLines: ReadonlyArray<string>
+  emit<E extends EventName>(name: E, payload: EventPayloadOf<E>): Promise<void>
+  close(): Promise<void>
+}
+
+export interface HarnessOptions {
+  readonly services?: Partial<ServicesOptions>
+}
+
+export async function openApp(page: Page, options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'authdesk-e2e-'))
+  const logLines: string[] = []
+  const services = await createServices({
+    dataDir,
+    appVersion: '0.0.0-e2e',
+    keychainService: `authdesk-e2e-${randomUUID()}`,
+    logSink: (line) => logLines.push(line),
+    ...options.services,
+  })
+  const server = await serveRenderer(resolve('out/renderer'))
+  const router = createRouter(createHandlers(services), { trust: sameOriginMainFrame(server.origin), logger: services.logger })
+
+  await page.exposeBinding('__authdeskInvoke', (source, channel: unknown, payload: unknown) =>
+    router.dispatch({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, payload),
+  )
+  await page.addInitScript({ path: PAGE_PRELOAD_PATH })
+  await page.goto(`${server.origin}/index.html`)
+
+  return {
+    page,
+    origin: server.origin,
+    services,
+    dataDir,
+    logLines,
+    emit: async (name, payload) => {
+      await page.evaluate(([n, p]) => (window as unknown as { __authdeskEmit(n: string, p: unknown): void }).__authdeskEmit(n, p), [name, payload] as const)
+    },
+    close: async () => {
+      await services.close()
+      await server.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises'
 import type { AppInfo } from '../shared/model'
+import { EventHub } from './event-hub'
 import { createLogger, silentLogger, type Logger, type LogSink } from './log'
 import { SecretScrubber } from './secret-scrubber'
 import { openSecretStore } from './vault/keychain-store'
@@ -19,6 +20,8 @@ export interface ServicesOptions {
   readonly secretStore?: SecretStore
   /** Keychain service name; tests use their own. */
   readonly keychainService?: string
+  /** How the keychain is probed at start (see openSecretStore). */
+  readonly keychainProbe?: { readonly isolated: boolean; readonly timeoutMs: number }
   readonly logSink?: LogSink
 }
 
@@ -28,6 +31,8 @@ export interface Services {
   readonly scrubber: SecretScrubber
   readonly secretStore: SecretStore
   readonly vault: Vault
+  /** Events for the renderer (no secrets): main and the e2e harness forward them. */
+  readonly events: EventHub
   appInfo(): AppInfo
   close(): Promise<void>
 }
@@ -36,9 +41,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await mkdir(options.dataDir, { recursive: true })
   const scrubber = new SecretScrubber()
   const logger = options.logSink ? createLogger(options.logSink, scrubber) : silentLogger
-  const secretStore = options.secretStore ?? (await openSecretStore({ service: options.keychainService }))
+  const secretStore = options.secretStore ?? (await openSecretStore({
+      service: options.keychainService,
+      isolateProbe: options.keychainProbe?.isolated,
+      timeoutMs: options.keychainProbe?.timeoutMs,
+    }))
   logger.log('info', 'secret-storage', { backend: secretStore.status.backend, reason: secretStore.status.reason })
-  const vault = new Vault(options.dataDir, secretStore)
+  const vault = await Vault.open({ dataDir: options.dataDir, store: secretStore, scrubber, logger })
+  const events = new EventHub()
+  vault.onChanged((ids) => events.emit('accounts:changed', { ids }))
 
   return {
     dataDir: options.dataDir,
@@ -46,6 +57,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     scrubber,
     secretStore,
     vault,
+    events,
     appInfo: () => ({
       name: 'AuthDesk',
       version: options.appVersion,

@@ -7,7 +7,7 @@ import { fileLogSink } from '../core/log-file'
 import { defaultDataDir } from '../core/paths'
 import { createServices } from '../core/services'
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './app-protocol'
-import { registerIpc } from './ipc'
+import { registerIpc, sendEvent } from './ipc'
 import { lockDownWebContents } from './security/navigation'
 import { denyAllPermissions } from './security/permissions'
 import { acquireSingleInstance } from './single-instance'
@@ -25,6 +25,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     electronVersion: process.versions.electron ?? null,
     logSink: fileLogSink(join(dataDir, 'logs', 'authdesk.log')),
+    // A desktop unlock prompt is visible here: give the user time to answer it.
+    keychainProbe: { isolated: false, timeoutMs: 120_000 },
   })
   const rendererDir = join(__dirname, '../renderer')
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url))
@@ -36,6 +38,7 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, router, () => mainWindow)
   mainWindow = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged)
   mainWindow.on('closed', () => (mainWindow = null))
+  services.events.subscribe((name, payload) => sendEvent(mainWindow, name, payload))
   app.on('before-quit', () => void services.close())
 }
 

@@ -4,7 +4,16 @@
  * own map. Main parses every request against its schema; responses are not re-parsed.
  */
 import { z } from 'zod'
-import type { AccountView, AppInfo } from './model'
+import {
+  ENVIRONMENTS,
+  PROVIDER_IDS,
+  type AccountsExport,
+  type AccountView,
+  type AppInfo,
+  type ImportPreview,
+  type ImportResult,
+  type VaultStatus,
+} from './model'
 
 export interface ChannelSpec<Req extends z.ZodType, Res> {
   readonly request: Req
@@ -23,9 +32,73 @@ function event<Payload>(): { readonly payload?: Payload } {
 /** For calls that take no argument. */
 const none = z.undefined()
 
+// Sizes here only bound the payload; core checks each field against its provider and
+// answers with an error naming the field and the fix.
+const accountId = z.string().min(1).max(64)
+const fieldName = z.string().min(1).max(64)
+const provider = z.enum(PROVIDER_IDS)
+const environment = z.enum(ENVIRONMENTS)
+const label = z.string().max(200)
+const notes = z.string().max(10_000)
+const baseUrl = z.string().max(4096).nullable()
+const scopes = z.array(z.string().max(100)).max(50)
+
+const importRequest = z.object({
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('text'), text: z.string().max(1_000_000) }).strict(),
+    z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }).strict(),
+  ]),
+  only: z.array(z.string().max(200)).max(200).optional(),
+  replaceExisting: z.boolean().optional(),
+})
+
 export const channels = {
   'app:info': channel<AppInfo>()(none),
   'accounts:list': channel<ReadonlyArray<AccountView>>()(none),
+  /** Which secret storage is active and what the vault found when it loaded. */
+  'accounts:status': channel<VaultStatus>()(none),
+  /** `fields` holds every provider field by name; the provider definition decides which are secret. */
+  'accounts:create': channel<AccountView>()(
+    z
+      .object({
+        label,
+        provider,
+        environment: environment.optional(),
+        baseUrl: baseUrl.optional(),
+        confirmUnlistedHost: z.boolean().optional(),
+        fields: z.record(fieldName, z.string().max(16_384)),
+        scopes: scopes.optional(),
+        notes: notes.optional(),
+      })
+      .strict(),
+  ),
+  /** Partial: an absent key is left as it is; in `fields`, a value replaces and null clears. */
+  'accounts:update': channel<AccountView>()(
+    z
+      .object({
+        id: accountId,
+        label: label.optional(),
+        environment: environment.optional(),
+        baseUrl: baseUrl.optional(),
+        confirmUnlistedHost: z.boolean().optional(),
+        fields: z.record(fieldName, z.string().max(16_384).nullable()).optional(),
+        scopes: scopes.optional(),
+        notes: notes.optional(),
+      })
+      .strict(),
+  ),
+  'accounts:delete': channel<{ readonly id: string }>()(z.object({ id: accountId }).strict()),
+  'accounts:duplicate': channel<AccountView>()(z.object({ id: accountId, label: label.optional() }).strict()),
+  /** What an import would do; secrets appear only masked. */
+  'accounts:import-preview': channel<ImportPreview>()(importRequest.strict()),
+  /** Imports exactly what the preview with this digest showed, or nothing. */
+  'accounts:import': channel<ImportResult>()(
+    importRequest.extend({ digest: z.string().min(1).max(128), confirmUnlistedHosts: z.boolean().optional() }).strict(),
+  ),
+  /** Non-secret account definitions, as JSON or as a `.env` template. */
+  'accounts:export': channel<AccountsExport>()(
+    z.object({ format: z.enum(['json', 'env']), ids: z.array(accountId).max(1000).optional() }).strict(),
+  ),
 } as const
 
 export const events = {

@@ -18,22 +18,116 @@ export interface SecretFieldView {
   readonly maskedTail: string | null
 }
 
+/**
+ * Where an account's secrets are this session: `keychain`; `session` (in memory only, lost
+ * on quit, because no keychain was usable); `missing` (the keychain item is gone, or they
+ * were session-only in an earlier session); `unavailable` (they are in the keychain, which
+ * this session cannot reach); `none` (no secret field is set).
+ */
+export type SecretsStatus = 'keychain' | 'session' | 'missing' | 'unavailable' | 'none'
+
+export const ACCOUNT_PROBLEM_CODES = [
+  'secret.missing',
+  'secret.unavailable',
+  'secret.session-only',
+  'secret.session-ended',
+  'metadata.recovered',
+  'fields.incomplete',
+] as const
+export type AccountProblemCode = (typeof ACCOUNT_PROBLEM_CODES)[number]
+
+/** A visible problem on one account, with what to do about it. Never contains a secret. */
+export interface AccountProblem {
+  readonly code: AccountProblemCode
+  readonly message: string
+}
+
 export interface AccountView {
   readonly id: string
   readonly label: string
   readonly provider: ProviderId
   readonly environment: Environment
+  /** A custom base URL saved on the account; null means the environment's default. */
   readonly baseUrl: string | null
-  /** Non-secret provider fields (e.g. Nmbrs username, domain). */
+  /** The base URL's host is not one of the provider's; the user confirmed it at this time. */
+  readonly baseUrlConfirmedAt: string | null
+  /** Non-secret provider fields (e.g. Nmbrs USERNAME, DOMAIN), by convention name. */
   readonly fields: Readonly<Record<string, string>>
+  /** Secret fields that are set, by convention name. */
   readonly secrets: Readonly<Record<string, SecretFieldView>>
   readonly scopes: ReadonlyArray<string>
   readonly notes: string
   readonly createdAt: string
   readonly updatedAt: string
   readonly lastRotatedAt: string | null
-  /** Visible problems found on load (e.g. secret missing from the keychain). */
-  readonly problems: ReadonlyArray<string>
+  readonly secretsStatus: SecretsStatus
+  /** Visible problems (e.g. secret missing from the keychain, recovered from the keychain). */
+  readonly problems: ReadonlyArray<AccountProblem>
+}
+
+export const VAULT_NOTICE_CODES = [
+  'metadata.restored-from-backup',
+  'metadata.unreadable',
+  'keychain.accounts-recovered',
+  'keychain.item-unreadable',
+] as const
+export type VaultNoticeCode = (typeof VAULT_NOTICE_CODES)[number]
+
+/** Something the vault found and handled (or could not) when it loaded. */
+export interface VaultNotice {
+  readonly code: VaultNoticeCode
+  readonly message: string
+  readonly at: string
+}
+
+export interface VaultStatus {
+  readonly storage: SecretStorageStatus
+  /** False when the account file and its backup are both unreadable; nothing is written then. */
+  readonly writable: boolean
+  readonly notices: ReadonlyArray<VaultNotice>
+}
+
+export type ImportAction = 'create' | 'replace' | 'skip' | 'invalid'
+
+/** One account found in an import file, as it would be saved; secrets appear only masked. */
+export interface ImportCandidateView {
+  /** The variable prefix, e.g. `PROD_NMBRS`; becomes the account label. */
+  readonly name: string
+  readonly provider: ProviderId
+  readonly environment: Environment
+  readonly baseUrl: string | null
+  /** The base URL's host is not one of the provider's (importing confirms it). */
+  readonly baseUrlUnlisted: boolean
+  readonly fields: Readonly<Record<string, string>>
+  readonly secrets: Readonly<Record<string, SecretFieldView>>
+  readonly scopes: ReadonlyArray<string>
+  readonly action: ImportAction
+  /** The account a `replace` or `skip` refers to. */
+  readonly existingId: string | null
+  readonly problems: ReadonlyArray<{ readonly field: string; readonly message: string }>
+}
+
+export interface ImportPreview {
+  /** Pass back to `accounts:import` so it imports exactly what was previewed. */
+  readonly digest: string
+  readonly accounts: ReadonlyArray<ImportCandidateView>
+  /** Variables that name a provider but no field of it (likely typos), by name only. */
+  readonly ignored: ReadonlyArray<{ readonly variable: string; readonly reason: string }>
+}
+
+export interface ImportResult {
+  readonly created: ReadonlyArray<AccountView>
+  readonly replaced: ReadonlyArray<AccountView>
+  readonly skipped: ReadonlyArray<string>
+}
+
+export type ExportFormat = 'json' | 'env'
+
+/** Non-secret account definitions; secret fields appear by name only (empty in `env`). */
+export interface AccountsExport {
+  readonly format: ExportFormat
+  readonly fileName: string
+  readonly content: string
 }
 
 export type SecretBackendKind = 'keychain' | 'memory'
@@ -46,6 +140,8 @@ export interface SecretStorageStatus {
   readonly reason: string
   /** How to get the keychain back, when it is not in use. */
   readonly hint: string | null
+  /** The keychain library's own error, when it failed (e.g. `Cannot autolaunch D-Bus…`). */
+  readonly error: string | null
 }
 
 export interface AppInfo {

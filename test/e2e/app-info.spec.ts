@@ -23,7 +23,19 @@ test('the renderer reaches core only through window.authdesk, which has named fu
   })
   expect(shape).toEqual({
     domains: ['accounts', 'app', 'events'],
-    functions: ['accounts.list', 'app.info', 'events.onAccountsChanged'],
+    functions: [
+      'accounts.create',
+      'accounts.delete',
+      'accounts.duplicate',
+      'accounts.export',
+      'accounts.import',
+      'accounts.importPreview',
+      'accounts.list',
+      'accounts.status',
+      'accounts.update',
+      'app.info',
+      'events.onAccountsChanged',
+    ],
     frozen: true,
     hasRequire: false,
     hasProcess: false,

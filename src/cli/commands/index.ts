@@ -1,5 +1,7 @@
 import type { Command } from '../io'
+import { accountsCommand } from './accounts'
 import { infoCommand } from './info'
+import { simulateCommand } from './simulate'
 
 /** Every `authdesk` command; adding one is one line here. */
-export const COMMANDS: ReadonlyArray<Command> = [infoCommand]
+export const COMMANDS: ReadonlyArray<Command> = [infoCommand, accountsCommand, simulateCommand]

@@ -3,8 +3,17 @@ import type { Handlers } from './router'
 
 /** Maps every contract channel to a core service call. */
 export function createHandlers(services: Services): Handlers {
+  const { vault } = services
   return {
     'app:info': () => services.appInfo(),
-    'accounts:list': () => services.vault.listAccounts(),
+    'accounts:list': () => vault.list(),
+    'accounts:status': () => vault.status(),
+    'accounts:create': (request) => vault.create(request),
+    'accounts:update': (request) => vault.update(request),
+    'accounts:delete': ({ id }) => vault.delete(id),
+    'accounts:duplicate': ({ id, label }) => vault.duplicate(id, label),
+    'accounts:import-preview': (request) => vault.previewImport(request),
+    'accounts:import': (request) => vault.importAccounts(request),
+    'accounts:export': ({ format, ids }) => vault.exportAccounts(format, ids),
   }
 }

@@ -1,3 +1,5 @@
+import { ensureFingerprintKey } from './fingerprint'
+import { deadlineMessage, probeInChild } from './keychain-probe'
 import { KEYCHAIN_SERVICE, MemorySecretStore, type SecretStore } from './secret-store'
 import type * as KeytarModule from 'keytar'
 import type { SecretStorageStatus } from '../../shared/model'
@@ -11,6 +13,7 @@ export class KeychainSecretStore implements SecretStore {
     persistent: true,
     reason: 'The OS keychain is available; secrets are stored there.',
     hint: null,
+    error: null,
   }
 
   constructor(
@@ -31,6 +34,7 @@ export class KeychainSecretStore implements SecretStore {
   }
 
   async list(): Promise<ReadonlyArray<string>> {
+    // keytar has no names-only search: the values come back too and are dropped here unread.
     const items = await this.keytar.findCredentials(this.service)
     return items.map((item) => item.account)
   }
@@ -47,7 +51,7 @@ const HINTS: ReadonlyArray<{ readonly match: RegExp; readonly hint: string }> = 
     hint: 'No Secret Service is installed. Install gnome-keyring (or enable Secret Service in KeePassXC) and restart AuthDesk.',
   },
   {
-    match: /Object does not exist at path|locked|dismissed|prompt/i,
+    match: /Object does not exist at path|locked|dismissed|prompt|did not answer/i,
     hint: 'The keyring is locked or has no default collection. Unlock it (log in to your desktop session) and restart AuthDesk.',
   },
   {
@@ -61,18 +65,39 @@ export function keychainHint(message: string): string {
 }
 
 export function unavailableStatus(message: string): SecretStorageStatus {
+  const error = message.trim() || 'unknown error'
   return {
     backend: 'memory',
     persistent: false,
-    reason: `The OS keychain is unavailable: ${message.trim() || 'unknown error'}. Secrets are kept in memory for this session only.`,
+    reason: `The OS keychain is unavailable: ${error}. Secrets are kept in memory for this session only.`,
     hint: keychainHint(message),
+    error,
   }
 }
 
 export interface OpenSecretStoreOptions {
   readonly service?: string
-  /** For tests: how to load keytar. */
+  /** How long the probe may take; a keyring waiting on an unlock prompt can block forever. */
+  readonly timeoutMs?: number
+  /**
+   * Make the first calls in a child process (default), so a call stuck on an unseen unlock
+   * prompt cannot keep a command-line process from exiting. The desktop app probes in-process:
+   * its prompt is visible, it does not need to exit, and packaged builds may not run as Node.
+   */
+  readonly isolateProbe?: boolean
+  /** For tests: how to load keytar (the probe then runs in this process). */
   readonly loadKeytar?: () => Promise<Keytar>
+}
+
+const PROBE_TIMEOUT_MS = 5_000
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(deadlineMessage(ms))), ms)
+    timer.unref()
+  })
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
 }
 
 async function loadDefaultKeytar(): Promise<Keytar> {
@@ -81,15 +106,25 @@ async function loadDefaultKeytar(): Promise<Keytar> {
 }
 
 /**
- * Probes the keychain once. On any failure the app keeps working with a session-only
- * memory store whose status names the reason; it never falls back to writing secrets to disk.
+ * Probes the keychain once: a search, then reading (on first use, writing) the install's
+ * fingerprint key, because a locked keyring answers searches but refuses writes or waits on
+ * an unlock prompt. The first calls run in a child process (see keychain-probe.ts). On any
+ * failure the app keeps working with a session-only memory store whose status names the
+ * reason; it never falls back to writing secrets to disk.
  */
 export async function openSecretStore(options: OpenSecretStoreOptions = {}): Promise<SecretStore> {
   const service = options.service ?? KEYCHAIN_SERVICE
+  const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS
   try {
+    if (!options.loadKeytar && options.isolateProbe !== false) await probeInChild(service, timeoutMs)
     const keytar = await (options.loadKeytar ?? loadDefaultKeytar)()
-    await keytar.findCredentials(service)
-    return new KeychainSecretStore(keytar, service)
+    const store = new KeychainSecretStore(keytar, service)
+    const probe = async (): Promise<void> => {
+      await keytar.findCredentials(service)
+      await ensureFingerprintKey(store)
+    }
+    await withDeadline(probe(), timeoutMs)
+    return store
   } catch (error) {
     return new MemorySecretStore(unavailableStatus(error instanceof Error ? error.message : String(error)))
   }

@@ -1,14 +1,296 @@
-import type { AccountView } from '../../shared/model'
+/**
+ * Accounts: non-secret records in one atomically written JSON file (with a backup), secrets
+ * in one keychain item per account. Every operation runs under an in-process queue and a
+ * lock file and re-reads the file, so the app and the CLI can share one vault. Secrets are
+ * read from the keychain only when an operation needs them, never to list accounts.
+ */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import type { AccountsExport, AccountView, ExportFormat, ImportPreview, ImportResult, VaultNotice, VaultStatus } from '../../shared/model'
+import { AppError, isAppError } from '../errors'
+import type { Logger } from '../log'
+import { providerDefinition } from '../providers/registry'
+import type { SecretScrubber } from '../secret-scrubber'
+import { checkDraft, problemError, sameLabel, type AccountDraft } from './account-input'
+import { AccountItems } from './account-items'
+import { copyLabel, newRecord, recoveredRecord, secretRecords } from './account-records'
+import { ACCOUNTS_FILE, ACCOUNTS_FORMAT, ACCOUNTS_VERSION, parseAccountsDocument, type AccountRecord, type AccountsDocument } from './account-schema'
+import { toView } from './account-view'
+import { exportAccounts } from './export'
+import { acquireFileLock } from './file-lock'
+import { Fingerprinter } from './fingerprint'
+import { DocumentStore } from './metadata-store'
+import { orphanIds } from './reconcile'
+import { itemName, type SecretItem } from './secret-item'
 import type { SecretStore } from './secret-store'
+import { importAccounts, previewImport, type ImportCommit, type ImportRequest } from './vault-import'
+import { duplicateAccount, updateAccount, type AccountPatch } from './vault-update'
 
-/** Accounts: metadata on disk, secrets in the SecretStore. */
+export interface VaultOptions {
+  readonly dataDir: string
+  readonly store: SecretStore
+  readonly scrubber: SecretScrubber
+  readonly logger: Logger
+  readonly now?: () => Date
+  readonly lockTimeoutMs?: number
+}
+
+/** What a check or a token call gets. Never sent to the renderer, never printed. */
+export interface AccountSecrets {
+  readonly secrets: Readonly<Record<string, string>>
+  readonly tokens: Readonly<Record<string, string>>
+}
+
+export type Transaction<T> = (accounts: AccountRecord[], save: (accounts: AccountRecord[]) => Promise<void>) => Promise<T>
+
 export class Vault {
-  constructor(
-    readonly dataDir: string,
-    readonly secrets: SecretStore,
-  ) {}
+  readonly fingerprints: Fingerprinter
+  readonly items: AccountItems
+  private readonly file: DocumentStore<AccountsDocument>
+  private readonly notices: VaultNotice[] = []
+  private readonly listeners = new Set<(ids: ReadonlyArray<string>) => void>()
+  private writable = true
+  private queue: Promise<unknown> = Promise.resolve()
 
-  async listAccounts(): Promise<ReadonlyArray<AccountView>> {
-    return []
+  private constructor(private readonly options: VaultOptions) {
+    this.items = new AccountItems(options.store, (values) => this.remember(values), (error) => this.describe(error))
+    this.fingerprints = new Fingerprinter(options.store, (error) => this.items.failure('read the install’s fingerprint key', error))
+    this.file = new DocumentStore({
+      path: join(options.dataDir, ACCOUNTS_FILE),
+      format: ACCOUNTS_FORMAT,
+      version: ACCOUNTS_VERSION,
+      parse: parseAccountsDocument,
+      now: options.now,
+    })
+  }
+
+  /** Opens the vault and reconciles it with the keychain; problems are reported, never thrown. */
+  static async open(options: VaultOptions): Promise<Vault> {
+    const vault = new Vault(options)
+    await vault.reconcile().catch((error: unknown) => vault.log('error', 'vault.reconcile-failed', { error: vault.describe(error) }))
+    return vault
+  }
+
+  get storage() {
+    return this.options.store.status
+  }
+
+  get secretStorageKind(): AccountRecord['secretStorage'] {
+    return this.storage.backend === 'keychain' ? 'keychain' : 'session'
+  }
+
+  now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString()
+  }
+
+  status(): VaultStatus {
+    return { storage: this.storage, writable: this.writable, notices: [...this.notices] }
+  }
+
+  /** Fires with the ids of accounts that changed (for the `accounts:changed` event). */
+  onChanged(listener: (ids: ReadonlyArray<string>) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  changed(ids: ReadonlyArray<string>): void {
+    for (const listener of this.listeners) listener(ids)
+  }
+
+  log(level: 'info' | 'warn' | 'error', event: string, data: Record<string, unknown> = {}): void {
+    this.options.logger.log(level, event, data)
+  }
+
+  private describe(error: unknown): string {
+    return this.options.scrubber.scrub(error instanceof Error ? error.message : String(error))
+  }
+
+  private notice(code: VaultNotice['code'], message: string): void {
+    this.clearNotice(code)
+    this.notices.push({ code, message, at: this.now() })
+    this.log('warn', `vault.${code}`, { message })
+  }
+
+  private clearNotice(code: VaultNotice['code']): void {
+    const index = this.notices.findIndex((n) => n.code === code)
+    if (index >= 0) this.notices.splice(index, 1)
+  }
+
+  /** Every secret value the vault handles is remembered, so no log line can carry it. */
+  remember(values: Iterable<string>): void {
+    for (const value of values) this.options.scrubber.remember(value)
+  }
+
+  rememberFields(provider: AccountRecord['provider'], fields: Readonly<Record<string, string | null | undefined>>): void {
+    const secret = new Set(providerDefinition(provider).fields.filter((f) => f.secret).map((f) => f.name))
+    this.remember(Object.entries(fields).flatMap(([name, value]) => (secret.has(name) && value ? [value] : [])))
+  }
+
+  /** Runs `work` on freshly loaded records while holding the vault lock; `save` commits them. */
+  transaction<T>(work: Transaction<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const release = await acquireFileLock(join(this.options.dataDir, 'accounts.lock'), this.options.lockTimeoutMs ?? 10_000)
+      try {
+        const accounts = await this.load()
+        return await work(accounts, (next) => this.file.save({ accounts: next }))
+      } finally {
+        await release()
+      }
+    }
+    const result = this.queue.then(run, run)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  private async load(): Promise<AccountRecord[]> {
+    try {
+      const { value, notices } = await this.file.load()
+      for (const n of notices) this.notice(n.code, n.message)
+      this.writable = true
+      this.clearNotice('metadata.unreadable')
+      return value ? [...value.accounts] : []
+    } catch (error) {
+      if (isAppError(error) && error.code === 'vault.metadata-unreadable') {
+        this.writable = false
+        this.notice('metadata.unreadable', error.message)
+      }
+      throw error
+    }
+  }
+
+  /** Keychain items without a record come back as recovered accounts; records without an item show a problem. */
+  private async reconcile(): Promise<void> {
+    if (this.storage.backend !== 'keychain') return
+    await this.transaction(async (accounts, save) => {
+      const recovered: AccountRecord[] = []
+      const taken = (label: string): boolean => [...accounts, ...recovered].some((a) => sameLabel(a.label, label))
+      for (const id of orphanIds(accounts, await this.items.scan())) {
+        const item = await this.items.read(id).catch(() => null)
+        if (!item) {
+          this.notice('keychain.item-unreadable', `The keychain item ${itemName(id)} is not in AuthDesk's format and was left alone.`)
+          continue
+        }
+        const label = taken(item.label) ? copyLabel(`${item.label} (recovered)`, taken) : item.label
+        const context = { id, now: this.now(), secretStorage: 'keychain' as const }
+        recovered.push(recoveredRecord(item, label, await secretRecords(this.fingerprints, item.secrets), context))
+      }
+      if (recovered.length === 0) return
+      await save([...accounts, ...recovered])
+      const labels = recovered.map((r) => r.label).join(', ')
+      this.notice('keychain.accounts-recovered', `${recovered.length} account(s) had secrets in the keychain but no saved details and were recovered: ${labels}.`)
+    })
+  }
+
+  view(record: AccountRecord): AccountView {
+    return toView(record, this.items.has(record.id), this.storage)
+  }
+
+  find(accounts: ReadonlyArray<AccountRecord>, id: string): AccountRecord {
+    const record = accounts.find((a) => a.id === id)
+    if (!record) throw new AppError('account.not-found', 'No account has this id; it may have been deleted. Reload the list.', { field: 'id' })
+    return record
+  }
+
+  /** Secrets in a keychain this session cannot reach can be neither read, changed nor removed. */
+  assertReachable(record: AccountRecord, action: string): void {
+    if (this.storage.backend === 'memory' && record.secretStorage === 'keychain' && !this.items.has(record.id) && Object.keys(record.secrets).length > 0)
+      throw new AppError(
+        'vault.keychain-unavailable',
+        `Cannot ${action} "${record.label}" now: its secrets are in the OS keychain, which this session cannot reach. ${this.storage.hint ?? ''}`.trim(),
+      )
+  }
+
+  list(): Promise<ReadonlyArray<AccountView>> {
+    return this.transaction(async (accounts) => accounts.map((a) => this.view(a)))
+  }
+
+  create(draft: AccountDraft): Promise<AccountView> {
+    this.rememberFields(draft.provider, draft.fields)
+    return this.transaction(async (accounts, save) => {
+      const { value, problems } = checkDraft(draft, (label) => accounts.some((a) => sameLabel(a.label, label)))
+      if (problems.length > 0) throw problemError(problems)
+      const id = randomUUID()
+      const record = newRecord(value, await secretRecords(this.fingerprints, value.secret), { id, now: this.now(), secretStorage: this.secretStorageKind })
+      // Secret first: a crash before the record is saved leaves an item that comes back as a recovered account.
+      await this.items.write(id, { v: 1, provider: value.provider, environment: value.environment, label: value.label, secrets: value.secret, tokens: {} })
+      await save([...accounts, record])
+      this.log('info', 'account.created', { id, provider: record.provider, environment: record.environment })
+      if (value.baseUrlUnlisted) this.log('warn', 'account.base-url-unlisted', { id, host: new URL(value.baseUrl!).host })
+      this.changed([id])
+      return this.view(record)
+    })
+  }
+
+  update(patch: AccountPatch): Promise<AccountView> {
+    return updateAccount(this, patch)
+  }
+
+  duplicate(id: string, label?: string): Promise<AccountView> {
+    return duplicateAccount(this, id, label)
+  }
+
+  delete(id: string): Promise<{ readonly id: string }> {
+    return this.transaction(async (accounts, save) => {
+      const record = this.find(accounts, id)
+      // Otherwise its item would outlive it and come back as a recovered account.
+      this.assertReachable(record, 'delete')
+      // Secret first: a crash after this leaves a visible "secret missing" record, not a hidden secret.
+      await this.items.remove(id)
+      await save(accounts.filter((a) => a.id !== id))
+      this.log('info', 'account.deleted', { id, provider: record.provider })
+      this.changed([id])
+      return { id }
+    })
+  }
+
+  previewImport(request: ImportRequest): Promise<ImportPreview> {
+    return previewImport(this, request)
+  }
+
+  importAccounts(request: ImportCommit): Promise<ImportResult> {
+    return importAccounts(this, request)
+  }
+
+  /** Non-secret definitions of the given accounts (all when `ids` is absent). */
+  exportAccounts(format: ExportFormat, ids?: ReadonlyArray<string>): Promise<AccountsExport> {
+    return this.transaction(async (accounts) => {
+      for (const id of ids ?? []) this.find(accounts, id)
+      const selected = ids ? accounts.filter((a) => ids.includes(a.id)) : accounts
+      this.log('info', 'accounts.exported', { format, count: selected.length })
+      return exportAccounts(selected, format, new Date(this.now()))
+    })
+  }
+
+  private async secretItem(record: AccountRecord, action: string): Promise<SecretItem | null> {
+    this.assertReachable(record, action)
+    const item = this.items.has(record.id) ? await this.items.read(record.id) : null
+    if (!item && Object.keys(record.secrets).length > 0)
+      throw new AppError('vault.secret-missing', `Cannot ${action} "${record.label}": its secrets are not in the keychain any more. Enter them again.`)
+    return item
+  }
+
+  /** For a check or a token call: the account's secret values. The read is logged, never the values. */
+  readSecrets(id: string, purpose: string): Promise<AccountSecrets> {
+    return this.transaction(async (accounts) => {
+      const item = await this.secretItem(this.find(accounts, id), 'read the secrets of')
+      this.log('info', 'account.secrets-read', { id, purpose })
+      return { secrets: item?.secrets ?? {}, tokens: item?.tokens ?? {} }
+    })
+  }
+
+  /** Stores tokens issued for an account next to its secrets; null removes one. */
+  saveTokens(id: string, tokens: Readonly<Record<string, string | null>>): Promise<void> {
+    return this.transaction(async (accounts) => {
+      const record = this.find(accounts, id)
+      const empty: SecretItem = { v: 1, provider: record.provider, environment: record.environment, label: record.label, secrets: {}, tokens: {} }
+      const item = (await this.secretItem(record, 'store tokens for')) ?? empty
+      const next: Record<string, string> = { ...item.tokens }
+      for (const [name, value] of Object.entries(tokens)) {
+        if (value === null) delete next[name]
+        else next[name] = value
+      }
+      await this.items.write(id, { ...item, tokens: next })
+      this.log('info', 'account.tokens-saved', { id, names: Object.keys(tokens) })
+    })
   }
 }

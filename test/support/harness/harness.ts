@@ -30,6 +30,10 @@ export interface HarnessOptions {
   readonly services?: Partial<ServicesOptions>
 }
 
+function emitInPage(page: Page, name: string, payload: unknown): Promise<void> {
+  return page.evaluate(([n, p]) => (window as unknown as { __authdeskEmit(n: string, p: unknown): void }).__authdeskEmit(n, p), [name, payload] as const)
+}
+
 export async function openApp(page: Page, options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'authdesk-e2e-'))
   const logLines: string[] = []
@@ -48,6 +52,7 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
   )
   await page.addInitScript({ path: PAGE_PRELOAD_PATH })
   await page.goto(`${server.origin}/index.html`)
+  const forward = services.events.subscribe((name, payload) => void emitInPage(page, name, payload).catch(() => {}))
 
   return {
     page,
@@ -55,10 +60,9 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     services,
     dataDir,
     logLines,
-    emit: async (name, payload) => {
-      await page.evaluate(([n, p]) => (window as unknown as { __authdeskEmit(n: string, p: unknown): void }).__authdeskEmit(n, p), [name, payload] as const)
-    },
+    emit: (name, payload) => emitInPage(page, name, payload),
     close: async () => {
+      forward()
       await services.close()
       await server.close()
       await rm(dataDir, { recursive: true, force: true })

@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util'
+import type { Services } from '../../core/services'
+import { isAppError } from '../../core/errors'
+import { sameLabel } from '../../core/vault/account-input'
+import { formatAccount, formatNotices, formatPreview } from '../format-accounts'
+import { EXIT, UsageError, type CliIo, type Command } from '../io'
+import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
+
+const USAGE = `authdesk accounts list [--json] [--data-dir DIR]
+       authdesk accounts add --env FILE [--only NAME,...] [--replace] [--dry-run] [--json] [--data-dir DIR]
+       authdesk accounts remove NAME... [--data-dir DIR]`
+
+/** Errors about the input (file, names) are usage errors; the rest are failures. */
+const USAGE_CODES = new Set(['import.empty', 'import.unreadable', 'import.invalid', 'account.not-found'])
+
+const list = (only: string | undefined): string[] | undefined => only?.split(',').map((s) => s.trim()).filter(Boolean)
+
+async function listAccounts(services: Services, json: boolean, io: CliIo): Promise<number> {
+  const accounts = await services.vault.list()
+  const { notices } = services.vault.status()
+  if (json) {
+    io.stdout(JSON.stringify({ accounts, notices }) + '\n')
+    return EXIT.ok
+  }
+  io.stderr(formatNotices(notices))
+  io.stdout(accounts.length === 0 ? 'No accounts. Add some with `authdesk accounts add --env FILE`.\n' : accounts.map(formatAccount).join('\n'))
+  return EXIT.ok
+}
+
+interface AddOptions {
+  readonly file: string
+  readonly only: string[] | undefined
+  readonly replace: boolean
+  readonly dryRun: boolean
+  readonly json: boolean
+}
+
+async function addAccounts(services: Services, options: AddOptions, io: CliIo): Promise<number> {
+  const request = { source: { kind: 'file' as const, path: options.file }, only: options.only, replaceExisting: options.replace }
+  const preview = await services.vault.previewImport(request)
+  const invalid = preview.accounts.some((a) => a.action === 'invalid')
+  if (options.dryRun || invalid) {
+    if (options.json) io.stdout(JSON.stringify({ preview, result: null }) + '\n')
+    else io.stdout(formatPreview(preview))
+    if (invalid) io.stderr('authdesk accounts add: some accounts are not valid (above). Nothing was imported.\n')
+    return invalid ? EXIT.usage : EXIT.ok
+  }
+  // The file chose its base URLs explicitly (spec/cli.md), which is the confirmation.
+  const result = await services.vault.importAccounts({ ...request, digest: preview.digest, confirmUnlistedHosts: true })
+  if (options.json) {
+    io.stdout(JSON.stringify({ preview, result }) + '\n')
+  } else {
+    io.stdout(formatPreview(preview))
+    io.stdout(`Created ${result.created.length}, replaced ${result.replaced.length}, skipped ${result.skipped.length}.\n`)
+  }
+  return EXIT.ok
+}
+
+async function removeAccounts(services: Services, names: ReadonlyArray<string>, io: CliIo): Promise<number> {
+  const accounts = await services.vault.list()
+  const matches = names.map((name) => ({ name, account: accounts.find((a) => a.id === name || sameLabel(a.label, name)) }))
+  const unknown = matches.filter((m) => !m.account).map((m) => m.name)
+  if (unknown.length > 0) {
+    io.stderr(`authdesk accounts remove: no account named ${unknown.join(', ')} (see \`authdesk accounts list\`). Nothing was removed.\n`)
+    return EXIT.usage
+  }
+  for (const { account } of matches) {
+    await services.vault.delete(account!.id)
+    io.stdout(`Removed ${account!.label}\n`)
+  }
+  return EXIT.ok
+}
+
+export function createAccountsCommand(open: OpenServices = openDefaultServices): Command {
+  return {
+    name: 'accounts',
+    summary: 'List, add (from a .env file) and remove the accounts in the vault the desktop app uses',
+    usage: USAGE,
+    async run(argv, io) {
+      const { values, positionals } = parseArgs({
+        args: [...argv],
+        options: {
+          'data-dir': { type: 'string' },
+          json: { type: 'boolean', default: false },
+          env: { type: 'string' },
+          only: { type: 'string' },
+          replace: { type: 'boolean', default: false },
+          'dry-run': { type: 'boolean', default: false },
+        },
+        allowPositionals: true,
+        strict: true,
+      })
+      const [action, ...names] = positionals
+      if (action === 'add' && !values.env) throw new UsageError('add needs --env FILE')
+      if (action !== 'list' && action !== 'add' && action !== 'remove')
+        throw new UsageError(action === undefined ? 'say what to do: list, add or remove' : `unknown action "${action.slice(0, 40)}"`)
+      if (action !== 'remove' && names.length > 0) throw new UsageError(`unexpected argument "${names[0]!.slice(0, 40)}"`)
+      if (action === 'remove' && names.length === 0) throw new UsageError('name at least one account to remove')
+      return withVault(open, values['data-dir'], io, async (services) => {
+        try {
+          if (action === 'list') return await listAccounts(services, values.json, io)
+          if (action === 'remove') return await removeAccounts(services, names, io)
+          const options = { file: values.env!, only: list(values.only), replace: values.replace, dryRun: values['dry-run'], json: values.json }
+          return await addAccounts(services, options, io)
+        } catch (error) {
+          if (!isAppError(error)) throw error
+          io.stderr(`authdesk accounts ${action}: ${error.message}\n`)
+          return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failing
+        }
+      })
+    },
+  }
+}
+
+export const accountsCommand = createAccountsCommand()

@@ -1,0 +1,36 @@
+/**
+ * Opens the same vault the desktop app uses (its data directory and keychain service,
+ * unless told otherwise) for a vault command. Without a usable keychain a vault command
+ * stops with exit 4: the CLI never keeps secrets anywhere else.
+ */
+import { defaultDataDir } from '../core/paths'
+import { createServices, type Services } from '../core/services'
+import { EXIT, type CliIo } from './io'
+import { VERSION } from './version'
+
+export type OpenServices = (dataDir: string, io: CliIo) => Promise<Services>
+
+/** AUTHDESK_KEYCHAIN_SERVICE selects another keychain service (tests, side-by-side installs). */
+export const openDefaultServices: OpenServices = (dataDir, io) =>
+  createServices({ dataDir, appVersion: VERSION, keychainService: io.env.AUTHDESK_KEYCHAIN_SERVICE || undefined })
+
+export async function withVault(
+  open: OpenServices,
+  dataDir: string | undefined,
+  io: CliIo,
+  work: (services: Services) => Promise<number>,
+): Promise<number> {
+  const services = await open(dataDir ?? defaultDataDir(io.env), io)
+  try {
+    const storage = services.secretStore.status
+    if (storage.backend !== 'keychain') {
+      io.stderr(`authdesk: the OS keychain is unavailable: ${storage.error ?? 'unknown error'}\n`)
+      if (storage.hint) io.stderr(`Fix: ${storage.hint}\n`)
+      io.stderr('Nothing was read or written: vault commands need the keychain.\n')
+      return EXIT.keychain
+    }
+    return await work(services)
+  } finally {
+    await services.close()
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Value-shape checks shared by the provider definitions. Each returns what is wrong without
+ * repeating the value (it may be a secret), or null when the value is fine.
+ */
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const DIGITS = /^[0-9]+$/
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
+const NO_INNER_SPACE = /^\S+$/
+const E164 = /^\+[1-9][0-9]{6,14}$/
+/** A DNS label, or a host name made of them. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+
+export function email(value: string): string | null {
+  return EMAIL.test(value) ? null : 'must be an e-mail address (name@example.com)'
+}
+
+export function digits(value: string): string | null {
+  return DIGITS.test(value) ? null : 'must contain digits only'
+}
+
+export function noSpaces(value: string): string | null {
+  return NO_INNER_SPACE.test(value) ? null : 'must not contain spaces'
+}
+
+export function jwt(value: string): string | null {
+  if (/^bearer\s/i.test(value)) return 'must be the token alone, without the "Bearer " prefix'
+  return JWT.test(value) ? null : 'must be a JWT: three base64url parts separated by dots'
+}
+
+export function hostName(value: string): string | null {
+  return HOST_NAME.test(value) ? null : 'must be a host name such as acme or acme.nmbrs.nl (letters, digits, dots and dashes)'
+}
+
+/** International phone numbers: `+`, country code, subscriber number; no spaces or dashes. */
+export function e164(value: string): string | null {
+  return E164.test(value) ? null : 'must be an E.164 phone number such as +447700900123 (a +, the country code, no spaces or dashes)'
+}

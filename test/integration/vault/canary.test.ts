@@ -1,0 +1,103 @@
+/**
+ * Canary secrets go in through the IPC router; then every channel is called, and the whole
+ * data dir, every log line, every IPC answer and the CLI's output are scanned: zero hits.
+ */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createAccountsCommand } from '../../../src/cli/commands/accounts'
+import type { CliIo } from '../../../src/cli/io'
+import { createHandlers } from '../../../src/core/ipc/handlers'
+import { createRouter } from '../../../src/core/ipc/router'
+import { createServices, type Services } from '../../../src/core/services'
+import { FINGERPRINT_KEY_ITEM } from '../../../src/core/vault/fingerprint'
+import { MemorySecretStore } from '../../../src/core/vault/secret-store'
+import { CHANNEL_NAMES, type ChannelName } from '../../../src/shared/contract'
+import { FakeKeychain, memoryStatus, tempDir } from '../../unit/core/vault/fake-store'
+import { hitsIn, hitsInDir, makeCanaries } from './canaries'
+
+const haveKeyring = process.env.AUTHDESK_TEST_KEYRING === '1'
+const service = `authdesk-test-${randomUUID()}`
+
+const BACKENDS = [
+  // The CI always has the keyring; a plain `vitest run` falls back to a stand-in keychain.
+  { name: haveKeyring ? 'the real OS keychain' : 'a stand-in keychain (no AUTHDESK_TEST_KEYRING)', options: haveKeyring ? { keychainService: service } : { secretStore: new FakeKeychain() } },
+  { name: 'no keychain (memory, session only)', options: { secretStore: new MemorySecretStore(memoryStatus()) } },
+]
+
+describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
+  afterAll(async () => {
+    if (!haveKeyring) return
+    const keytar = (await import('keytar')).default
+    for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account)
+  })
+
+  it('appear in no IPC answer, log line, CLI output or file of the data dir', async () => {
+    const canaries = makeCanaries()
+    const dataDir = await tempDir('authdesk-canary-')
+    const logs: string[] = []
+    const services: Services = await createServices({ dataDir, appVersion: 'canary', logSink: (line) => logs.push(line), ...options })
+    const router = createRouter(createHandlers(services), { trust: () => true, logger: services.logger })
+    const answers: string[] = []
+    const called = new Set<ChannelName>()
+    const call = async <T = unknown>(channel: ChannelName, payload?: unknown): Promise<{ ok: boolean; value: T; error?: { code: string } }> => {
+      called.add(channel)
+      const reply = await router.dispatch({ url: 'app://authdesk/index.html', isMainFrame: true }, channel, payload)
+      answers.push(JSON.stringify(reply))
+      return reply as never
+    }
+
+    const ids: string[] = []
+    for (const draft of canaries.drafts) {
+      const reply = await call<{ id: string }>('accounts:create', draft)
+      expect(reply.ok).toBe(true)
+      ids.push(reply.value.id)
+    }
+    const [gc, nm, sg] = ids as [string, string, string, string]
+    const extra = makeCanaries().values
+    const rotated = extra[0]!
+    await call('accounts:update', { id: gc, fields: { PASSWORD: rotated, PARTNER_KEY: null }, notes: 'rotated' })
+    await call('accounts:update', { id: nm, label: 'NM renamed' }) // secrets unchanged
+    // Rejected input that carries secrets: the error must not echo them.
+    expect((await call('accounts:update', { id: nm, fields: { TOKEN: ` ${extra[1]} ` } })).ok).toBe(false)
+    expect((await call('accounts:create', { label: 'bad', provider: 'nmbrs', fields: { USERNAME: 'x', TOKEN: `"${extra[2]}"` } })).ok).toBe(false)
+    expect((await call('accounts:create', { label: 'bad', provider: 'nmbrs', fields: { USERNAME: 'a@b.co', TOKEN: 5 } })).ok).toBe(false)
+    await call('accounts:duplicate', { id: sg })
+    const preview = await call<{ digest: string }>('accounts:import-preview', { source: { kind: 'text', text: canaries.env } })
+    expect(preview.ok).toBe(true)
+    expect((await call('accounts:import', { source: { kind: 'text', text: canaries.env }, digest: preview.value.digest })).ok).toBe(true)
+    await call('accounts:export', { format: 'json' })
+    await call('accounts:export', { format: 'env' })
+    await call('accounts:list')
+    await call('accounts:status')
+    await call('app:info')
+    await call('accounts:delete', { id: nm })
+    expect([...called].sort()).toEqual([...CHANNEL_NAMES].sort())
+
+    // Core reads secrets for checks; those reads are logged too.
+    expect((await services.vault.readSecrets(gc, 'check')).secrets.PASSWORD).toBe(rotated)
+
+    // The CLI on the same vault (list, and a dry-run import of the canary file).
+    const cliOut: string[] = []
+    const io: CliIo = { stdout: (t) => void cliOut.push(t), stderr: (t) => void cliOut.push(t), env: {}, readStdin: async () => '', interrupted: new Promise(() => {}) }
+    const command = createAccountsCommand(async () => services)
+    const envFile = join(await tempDir('authdesk-canary-env-'), 'c.env')
+    await (await import('node:fs/promises')).writeFile(envFile, canaries.env)
+    for (const argv of [['list'], ['list', '--json'], ['add', '--env', envFile, '--dry-run'], ['add', '--env', envFile, '--replace', '--json']])
+      await command.run([...argv, '--data-dir', dataDir], io)
+
+    const all = [...canaries.values, ...extra]
+    expect(hitsIn(answers.join('\n'), all)).toEqual([])
+    expect(hitsIn(logs.join('\n'), all)).toEqual([])
+    expect(hitsIn(cliOut.join(''), all)).toEqual([])
+    expect(await hitsInDir(dataDir, all)).toEqual({})
+    // Nor the fingerprint key: it lives in the keychain (or memory), never in the data dir.
+    const key = await services.secretStore.get(FINGERPRINT_KEY_ITEM)
+    expect(key).toBeTruthy()
+    expect(hitsIn(answers.join('\n') + logs.join('\n'), [key!])).toEqual([])
+    expect(await hitsInDir(dataDir, [key!])).toEqual({})
+    // Sanity: the scanner does find canaries where they are.
+    expect(hitsIn(JSON.stringify(await services.vault.readSecrets(gc, 'check')), all)).not.toEqual([])
+    expect(logs.length).toBeGreaterThan(10)
+  })
+})

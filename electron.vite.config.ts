@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { CONTENT_SECURITY_POLICY } from './src/main/security/csp'
+import { CONTENT_SECURITY_POLICY } from './src/shared/csp'
 
 /** Writes the one CSP constant into index.html's meta tag. */
 function injectCsp(): Plugin {

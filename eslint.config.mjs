@@ -47,6 +47,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: [{ group: ['**/core/**', '**/main/**', '**/cli/**', '**/preload/**', 'node:*'], message: 'The renderer imports only src/shared.' }] }] },
   },
   {
+    // Benchmarks and build scripts report by printing.
+    files: ['bench/**', 'scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -3,19 +3,20 @@
  * they run the same code path.
  */
 import { mkdir } from 'node:fs/promises'
-import type { AppInfo } from '../shared/model'
+import type { AppInfo, SecurityPosture } from '../shared/model'
 import { EventHub } from './event-hub'
 import { createLogger, silentLogger, type Logger, type LogSink } from './log'
 import { SecretScrubber } from './secret-scrubber'
+import { describePosture, type RuntimeFacts } from './security-posture'
 import { openSecretStore } from './vault/keychain-store'
 import type { SecretStore } from './vault/secret-store'
 import { Vault } from './vault/vault'
+import { openDemoWorkspace } from './workspace/demo-workspace'
+import { Workspaces } from './workspace/workspaces'
 
 export interface ServicesOptions {
   readonly dataDir: string
   readonly appVersion: string
-  /** Electron's version when running inside Electron, else null. */
-  readonly electronVersion?: string | null
   /** Defaults to probing the OS keychain. */
   readonly secretStore?: SecretStore
   /** Keychain service name; tests use their own. */
@@ -23,6 +24,13 @@ export interface ServicesOptions {
   /** How the keychain is probed at start (see openSecretStore). */
   readonly keychainProbe?: { readonly isolated: boolean; readonly timeoutMs: number }
   readonly logSink?: LogSink
+  /**
+   * Offer the Demo workspace (desktop app and e2e harness). The CLI leaves it off: it always
+   * works on the user's own vault.
+   */
+  readonly demo?: { readonly latencyMs?: number }
+  /** Where this core runs, for the Security screen; defaults to the e2e harness's facts. */
+  readonly runtime?: RuntimeFacts
 }
 
 export interface Services {
@@ -30,10 +38,13 @@ export interface Services {
   readonly logger: Logger
   readonly scrubber: SecretScrubber
   readonly secretStore: SecretStore
+  /** The vault of the active workspace. */
   readonly vault: Vault
+  readonly workspaces: Workspaces
   /** Events for the renderer (no secrets): main and the e2e harness forward them. */
   readonly events: EventHub
   appInfo(): AppInfo
+  securityPosture(): SecurityPosture
   close(): Promise<void>
 }
 
@@ -47,25 +58,36 @@ export async function createServices(options: ServicesOptions): Promise<Services
       timeoutMs: options.keychainProbe?.timeoutMs,
     }))
   logger.log('info', 'secret-storage', { backend: secretStore.status.backend, reason: secretStore.status.reason })
-  const vault = await Vault.open({ dataDir: options.dataDir, store: secretStore, scrubber, logger })
+  const mine = await Vault.open({ dataDir: options.dataDir, store: secretStore, scrubber, logger })
   const events = new EventHub()
-  vault.onChanged((ids) => events.emit('accounts:changed', { ids }))
+  const workspaces = new Workspaces({
+    dataDir: options.dataDir,
+    mine,
+    events,
+    openDemo: () => openDemoWorkspace({ scrubber, logger, latencyMs: options.demo?.latencyMs }),
+  })
+  if (options.demo) await workspaces.start()
+  const runtime = options.runtime ?? { runtime: 'harness', electron: null, webPreferences: () => null }
 
   return {
     dataDir: options.dataDir,
     logger,
     scrubber,
     secretStore,
-    vault,
+    get vault() {
+      return workspaces.vault
+    },
+    workspaces,
     events,
     appInfo: () => ({
       name: 'AuthDesk',
       version: options.appVersion,
       platform: `${process.platform}-${process.arch}`,
-      electron: options.electronVersion ?? null,
+      electron: runtime.electron,
       node: process.versions.node,
       secretStorage: secretStore.status,
     }),
-    close: async () => {},
+    securityPosture: () => describePosture(runtime, secretStore.status),
+    close: () => workspaces.close(),
   }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import { CONTENT_SECURITY_POLICY } from './security/csp'
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 
 /** The renderer is served from app://authdesk/, never from http: or a bare file: URL. */
 export const APP_SCHEME = 'app'

@@ -8,6 +8,7 @@ import { defaultDataDir } from '../core/paths'
 import { createServices } from '../core/services'
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './app-protocol'
 import { registerIpc, sendEvent } from './ipc'
+import { effectivePreferences } from './security/effective-preferences'
 import { lockDownWebContents } from './security/navigation'
 import { denyAllPermissions } from './security/permissions'
 import { acquireSingleInstance } from './single-instance'
@@ -23,10 +24,15 @@ async function start(): Promise<void> {
   const services = await createServices({
     dataDir,
     appVersion: app.getVersion(),
-    electronVersion: process.versions.electron ?? null,
+    runtime: {
+      runtime: 'electron',
+      electron: process.versions.electron ?? null,
+      webPreferences: () => effectivePreferences(mainWindow),
+    },
     logSink: fileLogSink(join(dataDir, 'logs', 'authdesk.log')),
     // A desktop unlock prompt is visible here: give the user time to answer it.
     keychainProbe: { isolated: false, timeoutMs: 120_000 },
+    demo: {},
   })
   const rendererDir = join(__dirname, '../renderer')
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url))

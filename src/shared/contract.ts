@@ -12,7 +12,9 @@ import {
   type AppInfo,
   type ImportPreview,
   type ImportResult,
+  type SecurityPosture,
   type VaultStatus,
+  type WorkspaceInfo,
 } from './model'
 
 export interface ChannelSpec<Req extends z.ZodType, Res> {
@@ -54,6 +56,8 @@ const importRequest = z.object({
 
 export const channels = {
   'app:info': channel<AppInfo>()(none),
+  /** The running build's security posture (window preferences, CSP, IPC policy, storage). */
+  'app:security': channel<SecurityPosture>()(none),
   'accounts:list': channel<ReadonlyArray<AccountView>>()(none),
   /** Which secret storage is active and what the vault found when it loaded. */
   'accounts:status': channel<VaultStatus>()(none),
@@ -99,10 +103,14 @@ export const channels = {
   'accounts:export': channel<AccountsExport>()(
     z.object({ format: z.enum(['json', 'env']), ids: z.array(accountId).max(1000).optional() }).strict(),
   ),
+  /** Which workspace is shown: the user's accounts, or the Demo on the provider simulators. */
+  'workspace:info': channel<WorkspaceInfo>()(none),
+  'workspace:switch': channel<WorkspaceInfo>()(z.object({ to: z.enum(['mine', 'demo']) }).strict()),
 } as const
 
 export const events = {
   'accounts:changed': event<{ readonly ids: ReadonlyArray<string> }>(),
+  'workspace:changed': event<WorkspaceInfo>(),
 } as const
 
 export type ChannelName = keyof typeof channels

@@ -152,3 +152,29 @@ export interface AppInfo {
   readonly node: string
   readonly secretStorage: SecretStorageStatus
 }
+
+export type WorkspaceKind = 'mine' | 'demo'
+
+export interface WorkspaceInfo {
+  /** `demo`: accounts on the built-in provider simulators, never the user's own. */
+  readonly active: WorkspaceKind
+  /** Base URL of each provider simulator while the Demo workspace is active. */
+  readonly simulators: Readonly<Record<ProviderId, string>> | null
+}
+
+/** The running build's own security posture, for the Security screen. */
+export interface SecurityPosture {
+  /** `electron`: the desktop app; `harness`: the renderer in a browser under the e2e harness. */
+  readonly runtime: 'electron' | 'harness'
+  /** The window's effective web preferences, read back from Electron; null outside Electron. */
+  readonly webPreferences: Readonly<Record<string, string | boolean | null>> | null
+  readonly contentSecurityPolicy: string
+  readonly ipc: {
+    readonly channels: ReadonlyArray<string>
+    readonly events: ReadonlyArray<string>
+    readonly senderPolicy: string
+    readonly validation: string
+  }
+  readonly electron: string | null
+  readonly secretStorage: SecretStorageStatus
+}

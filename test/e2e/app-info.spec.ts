@@ -22,7 +22,7 @@ test('the renderer reaches core only through window.authdesk, which has named fu
     }
   })
   expect(shape).toEqual({
-    domains: ['accounts', 'app', 'events'],
+    domains: ['accounts', 'app', 'events', 'workspace'],
     functions: [
       'accounts.create',
       'accounts.delete',
@@ -34,7 +34,11 @@ test('the renderer reaches core only through window.authdesk, which has named fu
       'accounts.status',
       'accounts.update',
       'app.info',
+      'app.security',
       'events.onAccountsChanged',
+      'events.onWorkspaceChanged',
+      'workspace.info',
+      'workspace.switch',
     ],
     frozen: true,
     hasRequire: false,

@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from '../../src/main/security/csp'
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
 import { expect, test } from '../support/harness/fixtures'
 
 test('the built page carries the app CSP in its meta tag', async ({ app }) => {

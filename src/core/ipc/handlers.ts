@@ -1,19 +1,22 @@
 import type { Services } from '../services'
 import type { Handlers } from './router'
 
-/** Maps every contract channel to a core service call. */
+/** Maps every contract channel to a core service call (on the active workspace's vault). */
 export function createHandlers(services: Services): Handlers {
-  const { vault } = services
+  const vault = () => services.vault
   return {
     'app:info': () => services.appInfo(),
-    'accounts:list': () => vault.list(),
-    'accounts:status': () => vault.status(),
-    'accounts:create': (request) => vault.create(request),
-    'accounts:update': (request) => vault.update(request),
-    'accounts:delete': ({ id }) => vault.delete(id),
-    'accounts:duplicate': ({ id, label }) => vault.duplicate(id, label),
-    'accounts:import-preview': (request) => vault.previewImport(request),
-    'accounts:import': (request) => vault.importAccounts(request),
-    'accounts:export': ({ format, ids }) => vault.exportAccounts(format, ids),
+    'app:security': () => services.securityPosture(),
+    'accounts:list': () => vault().list(),
+    'accounts:status': () => vault().status(),
+    'accounts:create': (request) => vault().create(request),
+    'accounts:update': (request) => vault().update(request),
+    'accounts:delete': ({ id }) => vault().delete(id),
+    'accounts:duplicate': ({ id, label }) => vault().duplicate(id, label),
+    'accounts:import-preview': (request) => vault().previewImport(request),
+    'accounts:import': (request) => vault().importAccounts(request),
+    'accounts:export': ({ format, ids }) => vault().exportAccounts(format, ids),
+    'workspace:info': () => services.workspaces.info(),
+    'workspace:switch': ({ to }) => services.workspaces.switchTo(to),
   }
 }

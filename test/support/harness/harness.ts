@@ -42,6 +42,8 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     appVersion: '0.0.0-e2e',
     keychainService: `authdesk-e2e-${randomUUID()}`,
     logSink: (line) => logLines.push(line),
+    // As in the app: the first run opens the Demo workspace on the simulators.
+    demo: { latencyMs: 50 },
     ...options.services,
   })
   const server = await serveRenderer(resolve('out/renderer'))

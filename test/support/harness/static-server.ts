@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/security/csp'
+import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { resolveAppFile, serveAppRequest } from '../../../src/main/app-protocol'
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/security/csp'
+import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
 
 let dir: string
 beforeAll(async () => {

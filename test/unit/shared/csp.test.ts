@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY } from '../../../../src/main/security/csp'
+import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
 
 const directives = new Map(
   CONTENT_SECURITY_POLICY.split(';').map((part) => {

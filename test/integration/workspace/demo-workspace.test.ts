@@ -1,0 +1,66 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createServices, type Services } from '../../../src/core/services'
+import { MemorySecretStore } from '../../../src/core/vault/secret-store'
+import { PROVIDER_IDS } from '../../../src/shared/model'
+
+const open: Services[] = []
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()))
+})
+
+async function start(dataDir: string): Promise<Services> {
+  const secretStore = new MemorySecretStore({ backend: 'memory', persistent: false, reason: 'test', hint: null, error: null })
+  const services = await createServices({ dataDir, appVersion: 'test', secretStore, demo: { latencyMs: 0 } })
+  open.push(services)
+  return services
+}
+
+describe('Demo workspace', () => {
+  it('opens on first run with one account per simulated scenario, on loopback simulators', async () => {
+    const services = await start(await mkdtemp(join(tmpdir(), 'authdesk-demo-test-')))
+    const info = services.workspaces.info()
+    expect(info.active).toBe('demo')
+    const accounts = await services.vault.list()
+    for (const id of PROVIDER_IDS) {
+      expect(accounts.filter((a) => a.provider === id).length, id).toBeGreaterThan(3)
+      expect(info.simulators?.[id]).toMatch(/^http:\/\/127\.0\.0\.1:\d+/)
+    }
+    for (const account of accounts) {
+      expect(account.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+/)
+      expect(account.notes).toMatch(/^Demo scenario: /)
+      expect(account.secretsStatus === 'session' || account.secretsStatus === 'none').toBe(true)
+    }
+    const nmbrs = accounts.find((a) => a.provider === 'nmbrs' && a.label.endsWith(' · valid'))
+    expect(nmbrs?.secrets.TOKEN?.set).toBe(true)
+  })
+
+  it('keeps the user’s own vault apart, and remembers an explicit switch across restarts', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'authdesk-demo-test-'))
+    const first = await start(dataDir)
+    expect(first.workspaces.info().active).toBe('demo')
+    const switched = await first.workspaces.switchTo('mine')
+    expect(switched).toEqual({ active: 'mine', simulators: null })
+    expect(await first.vault.list()).toEqual([])
+    // Nothing of the demo is written into the user's data directory.
+    for (const file of await readdir(dataDir)) {
+      const text = await readFile(join(dataDir, file), 'utf8').catch(() => '')
+      expect(text, file).not.toContain('Demo scenario')
+    }
+    await first.close()
+    open.length = 0
+    const second = await start(dataDir)
+    expect(second.workspaces.info().active).toBe('mine')
+  })
+
+  it('announces a switch to the renderer', async () => {
+    const services = await start(await mkdtemp(join(tmpdir(), 'authdesk-demo-test-')))
+    const seen: string[] = []
+    services.events.subscribe((name) => seen.push(name))
+    await services.workspaces.switchTo('mine')
+    await services.workspaces.switchTo('demo')
+    expect(seen).toEqual(['workspace:changed', 'accounts:changed', 'workspace:changed', 'accounts:changed'])
+  })
+})

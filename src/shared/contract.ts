@@ -12,6 +12,7 @@ import {
   type AppInfo,
   type ImportPreview,
   type ImportResult,
+  type ProviderInfo,
   type SecurityPosture,
   type VaultStatus,
   type WorkspaceInfo,
@@ -58,6 +59,8 @@ export const channels = {
   'app:info': channel<AppInfo>()(none),
   /** The running build's security posture (window preferences, CSP, IPC policy, storage). */
   'app:security': channel<SecurityPosture>()(none),
+  /** The providers and the fields, environments and scopes their accounts have. */
+  'providers:list': channel<ReadonlyArray<ProviderInfo>>()(none),
   'accounts:list': channel<ReadonlyArray<AccountView>>()(none),
   /** Which secret storage is active and what the vault found when it loaded. */
   'accounts:status': channel<VaultStatus>()(none),

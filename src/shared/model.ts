@@ -178,3 +178,24 @@ export interface SecurityPosture {
   readonly electron: string | null
   readonly secretStorage: SecretStorageStatus
 }
+
+/** A provider as the renderer sees it: what its account editor asks for. */
+export interface ProviderInfo {
+  readonly id: ProviderId
+  readonly label: string
+  readonly fields: ReadonlyArray<{
+    readonly name: string
+    readonly label: string
+    readonly secret: boolean
+    readonly required: boolean
+    readonly hint: string
+    readonly maxLength: number
+  }>
+  readonly environments: ReadonlyArray<{
+    readonly id: Environment
+    readonly label: string
+    readonly baseUrl: string
+    readonly hosts: ReadonlyArray<string>
+  }>
+  readonly scopes: { readonly known: ReadonlyArray<string>; readonly defaults: ReadonlyArray<string> } | null
+}

@@ -22,7 +22,7 @@ test('the renderer reaches core only through window.authdesk, which has named fu
     }
   })
   expect(shape).toEqual({
-    domains: ['accounts', 'app', 'events', 'workspace'],
+    domains: ['accounts', 'app', 'events', 'providers', 'workspace'],
     functions: [
       'accounts.create',
       'accounts.delete',
@@ -37,6 +37,7 @@ test('the renderer reaches core only through window.authdesk, which has named fu
       'app.security',
       'events.onAccountsChanged',
       'events.onWorkspaceChanged',
+      'providers.list',
       'workspace.info',
       'workspace.switch',
     ],

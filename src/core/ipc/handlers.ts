@@ -1,3 +1,4 @@
+import { listProviders } from '../providers/provider-info'
 import type { Services } from '../services'
 import type { Handlers } from './router'
 
@@ -7,6 +8,7 @@ export function createHandlers(services: Services): Handlers {
   return {
     'app:info': () => services.appInfo(),
     'app:security': () => services.securityPosture(),
+    'providers:list': () => listProviders(),
     'accounts:list': () => vault().list(),
     'accounts:status': () => vault().status(),
     'accounts:create': (request) => vault().create(request),

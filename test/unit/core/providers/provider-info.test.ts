@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { listProviders } from '../../../../src/core/providers/provider-info'
+import { PROVIDER_IDS } from '../../../../src/shared/model'
+
+describe('providers:list', () => {
+  it('describes every provider with its fields, environments and scopes, as plain data', () => {
+    const providers = listProviders()
+    expect(providers.map((p) => p.id)).toEqual([...PROVIDER_IDS])
+    // Plain data only: it crosses IPC, so no functions (field checks stay in core).
+    expect(JSON.parse(JSON.stringify(providers))).toEqual(providers)
+    const nmbrs = providers.find((p) => p.id === 'nmbrs')!
+    expect(nmbrs.fields.find((f) => f.name === 'TOKEN')).toMatchObject({ secret: true, required: true })
+    expect(nmbrs.fields.find((f) => f.name === 'USERNAME')).toMatchObject({ secret: false })
+    expect(nmbrs.environments.map((e) => e.id)).toContain('sandbox')
+    expect(providers.find((p) => p.id === 'smsgate')!.scopes?.defaults.length).toBeGreaterThan(0)
+  })
+})

@@ -47,10 +47,9 @@ const baseUrl = z.string().max(4096).nullable()
 const scopes = z.array(z.string().max(100)).max(50)
 
 const importRequest = z.object({
-  source: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('text'), text: z.string().max(1_000_000) }).strict(),
-    z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }).strict(),
-  ]),
+  // Text only: the renderer must not make main read files by path (the CLI reads files itself).
+  // A user picks or drops a .env file in the UI, which reads it like typed input.
+  source: z.object({ kind: z.literal('text'), text: z.string().max(1_000_000) }).strict(),
   only: z.array(z.string().max(200)).max(200).optional(),
   replaceExisting: z.boolean().optional(),
 })

@@ -71,6 +71,11 @@ describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
     await call('accounts:list')
     await call('accounts:status')
     await call('app:info')
+    await call('app:security')
+    await call('providers:list')
+    // The workspace channels: without the Demo offered, the user's own vault stays active.
+    await call('workspace:info')
+    await call('workspace:switch', { to: 'mine' })
     await call('accounts:delete', { id: nm })
     expect([...called].sort()).toEqual([...CHANNEL_NAMES].sort())
 

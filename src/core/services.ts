@@ -5,6 +5,8 @@
 import { mkdir } from 'node:fs/promises'
 import type { AppInfo, SecurityPosture } from '../shared/model'
 import { EventHub } from './event-hub'
+import { HealthService } from './health/health-service'
+import { createHttpClient } from './http/client'
 import { createLogger, silentLogger, type Logger, type LogSink } from './log'
 import { SecretScrubber } from './secret-scrubber'
 import { describePosture, type RuntimeFacts } from './security-posture'
@@ -41,6 +43,7 @@ export interface Services {
   /** The vault of the active workspace. */
   readonly vault: Vault
   readonly workspaces: Workspaces
+  readonly health: HealthService
   /** Events for the renderer (no secrets): main and the e2e harness forward them. */
   readonly events: EventHub
   appInfo(): AppInfo
@@ -67,6 +70,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     openDemo: () => openDemoWorkspace({ scrubber, logger, latencyMs: options.demo?.latencyMs }),
   })
   if (options.demo) await workspaces.start()
+  const health = new HealthService({
+    vault: () => workspaces.vault,
+    events,
+    deps: { http: createHttpClient({ env: process.env }), scrubber },
+  })
   const runtime = options.runtime ?? { runtime: 'harness', electron: null, webPreferences: () => null }
 
   return {
@@ -78,6 +86,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return workspaces.vault
     },
     workspaces,
+    health,
     events,
     appInfo: () => ({
       name: 'AuthDesk',

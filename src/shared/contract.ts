@@ -4,6 +4,8 @@
  * own map. Main parses every request against its schema; responses are not re-parsed.
  */
 import { z } from 'zod'
+import type { Diagnosis } from './diagnosis'
+import type { AccountHealth, CheckProgress } from './health'
 import {
   ENVIRONMENTS,
   PROVIDER_IDS,
@@ -105,6 +107,15 @@ export const channels = {
   'accounts:export': channel<AccountsExport>()(
     z.object({ format: z.enum(['json', 'env']), ids: z.array(accountId).max(1000).optional() }).strict(),
   ),
+  /** Every account of the active workspace with its newest diagnosis. */
+  'health:list': channel<ReadonlyArray<AccountHealth>>()(none),
+  /** Checks one account now (a real call to the provider) and returns the diagnosis. */
+  'health:check': channel<Diagnosis>()(z.object({ id: accountId }).strict()),
+  /** Starts checking many accounts (all when `ids` is absent); progress comes as `health:progress`. */
+  'health:check-all': channel<{ readonly runId: string; readonly total: number }>()(z.object({ ids: z.array(accountId).max(10_000).optional() }).strict()),
+  'health:cancel': channel<{ readonly runId: string }>()(z.object({ runId: z.string().uuid() }).strict()),
+  /** An account's past checks, newest first (bounded). */
+  'health:history': channel<ReadonlyArray<Diagnosis>>()(z.object({ id: accountId }).strict()),
   /** Which workspace is shown: the user's accounts, or the Demo on the provider simulators. */
   'workspace:info': channel<WorkspaceInfo>()(none),
   'workspace:switch': channel<WorkspaceInfo>()(z.object({ to: z.enum(['mine', 'demo']) }).strict()),
@@ -113,6 +124,8 @@ export const channels = {
 export const events = {
   'accounts:changed': event<{ readonly ids: ReadonlyArray<string> }>(),
   'workspace:changed': event<WorkspaceInfo>(),
+  'health:changed': event<AccountHealth>(),
+  'health:progress': event<CheckProgress>(),
 } as const
 
 export type ChannelName = keyof typeof channels

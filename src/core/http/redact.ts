@@ -48,9 +48,13 @@ function redactJsonValue(value: unknown): unknown {
   return out
 }
 
+/** Cheap pre-test: most bodies carry no credential member, and need no parse. */
+const ANY_SECRET_MEMBER = new RegExp(`"(${[...SECRET_MEMBERS].join('|')})"`, 'i')
+
 function redactJson(text: string): string | null {
   const trimmed = text.trimStart()
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return null
+  if (!ANY_SECRET_MEMBER.test(text)) return text
   try {
     return JSON.stringify(redactJsonValue(JSON.parse(text)))
   } catch {

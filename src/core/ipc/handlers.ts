@@ -13,11 +13,20 @@ export function createHandlers(services: Services): Handlers {
     'accounts:status': () => vault().status(),
     'accounts:create': (request) => vault().create(request),
     'accounts:update': (request) => vault().update(request),
-    'accounts:delete': ({ id }) => vault().delete(id),
+    'accounts:delete': async ({ id }) => {
+      const deleted = await vault().delete(id)
+      await services.health.forget([id])
+      return deleted
+    },
     'accounts:duplicate': ({ id, label }) => vault().duplicate(id, label),
     'accounts:import-preview': (request) => vault().previewImport(request),
     'accounts:import': (request) => vault().importAccounts(request),
     'accounts:export': ({ format, ids }) => vault().exportAccounts(format, ids),
+    'health:list': () => services.health.list(),
+    'health:check': ({ id }) => services.health.check(id),
+    'health:check-all': ({ ids }) => services.health.checkAll(ids),
+    'health:cancel': ({ runId }) => services.health.cancel(runId),
+    'health:history': ({ id }) => services.health.historyOf(id),
     'workspace:info': () => services.workspaces.info(),
     'workspace:switch': ({ to }) => services.workspaces.switchTo(to),
   }

@@ -71,6 +71,11 @@ export class Vault {
     return vault
   }
 
+  /** Where this vault keeps its files (history lives beside the accounts). */
+  get dataDir(): string {
+    return this.options.dataDir
+  }
+
   get storage() {
     return this.options.store.status
   }

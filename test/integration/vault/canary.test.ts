@@ -76,6 +76,12 @@ describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
     // The workspace channels: without the Demo offered, the user's own vault stays active.
     await call('workspace:info')
     await call('workspace:switch', { to: 'mine' })
+    // Health channels without reaching a provider (the canary accounts point at real hosts).
+    await call('health:list')
+    await call('health:history', { id: gc })
+    expect((await call('health:check', { id: 'no-such-account' })).ok).toBe(false)
+    await call('health:check-all', { ids: [] })
+    await call('health:cancel', { runId: '00000000-0000-4000-8000-000000000000' })
     await call('accounts:delete', { id: nm })
     expect([...called].sort()).toEqual([...CHANNEL_NAMES].sort())
 

@@ -1,0 +1,104 @@
+/**
+ * Checks the active workspace's accounts: reads each account's secrets from the vault only
+ * for the check, runs the diagnosis engine, keeps the history and tells the renderer.
+ */
+import type { Diagnosis } from '../../shared/diagnosis'
+import type { AccountHealth } from '../../shared/health'
+import type { AccountView } from '../../shared/model'
+import { AppError } from '../errors'
+import { checkAccount, type CheckDeps } from '../diagnosis/engine'
+import type { EventHub } from '../event-hub'
+import type { Vault } from '../vault/vault'
+import { CheckRuns } from './check-runs'
+import { HistoryStore } from './history-store'
+
+export interface HealthServiceOptions {
+  /** The active workspace's vault (it changes when the user switches workspace). */
+  readonly vault: () => Vault
+  readonly events: EventHub
+  readonly deps: CheckDeps
+}
+
+export class HealthService {
+  private readonly histories = new Map<string, HistoryStore>()
+  private readonly runs = new CheckRuns()
+
+  constructor(private readonly options: HealthServiceOptions) {}
+
+  private history(vault: Vault = this.options.vault()): HistoryStore {
+    let store = this.histories.get(vault.dataDir)
+    if (!store) this.histories.set(vault.dataDir, (store = new HistoryStore(vault.dataDir)))
+    return store
+  }
+
+  async list(): Promise<ReadonlyArray<AccountHealth>> {
+    const history = this.history()
+    const accounts = await this.options.vault().list()
+    return Promise.all(accounts.map(async (a) => healthOf(a.id, await history.list(a.id))))
+  }
+
+  async historyOf(id: string): Promise<ReadonlyArray<Diagnosis>> {
+    return this.history().list(id)
+  }
+
+  async check(id: string): Promise<Diagnosis> {
+    const vault = this.options.vault()
+    const account = (await vault.list()).find((a) => a.id === id)
+    if (!account) throw new AppError('account.not-found', 'No account has this id; it may have been deleted. Reload the list.', { field: 'id' })
+    return this.checkOne(vault, account)
+  }
+
+  checkAll(ids?: ReadonlyArray<string>): Promise<{ readonly runId: string; readonly total: number }> {
+    const vault = this.options.vault()
+    return vault.list().then((all) => {
+      const accounts = ids ? all.filter((a) => ids.includes(a.id)) : all
+      const { runId, total } = this.runs.start({
+        accounts,
+        check: (account) => this.checkOne(vault, account),
+        onProgress: (progress) => this.options.events.emit('health:progress', progress),
+      })
+      return { runId, total }
+    })
+  }
+
+  /** Drops the history of deleted accounts. */
+  async forget(ids: ReadonlyArray<string>): Promise<void> {
+    await this.history().forget(ids)
+  }
+
+  cancel(runId: string): { readonly runId: string } {
+    this.runs.cancel(runId)
+    return { runId }
+  }
+
+  private async checkOne(vault: Vault, account: AccountView): Promise<Diagnosis> {
+    const { secrets } = await vault.readSecrets(account.id, 'check')
+    const diagnosis = await checkAccount(
+      {
+        provider: account.provider,
+        fields: { ...account.fields, ...secrets },
+        baseUrl: account.baseUrl,
+        environment: account.environment,
+        scopes: account.scopes,
+        storeTokens: async (tokens) => {
+          await vault.update({ id: account.id, fields: { TOKEN: tokens.accessToken, ...(tokens.refreshToken ? { REFRESH_TOKEN: tokens.refreshToken } : {}) } })
+        },
+      },
+      this.options.deps,
+    )
+    const history = this.history(vault)
+    await history.append(account.id, diagnosis)
+    if (vault === this.options.vault()) this.options.events.emit('health:changed', healthOf(account.id, await history.list(account.id)))
+    return diagnosis
+  }
+}
+
+export function healthOf(id: string, history: ReadonlyArray<Diagnosis>): AccountHealth {
+  const latest = history[0] ?? null
+  return {
+    id,
+    latest,
+    lastHealthyAt: history.find((d) => d.state === 'healthy')?.checkedAt ?? null,
+    lastCheckedAt: latest?.checkedAt ?? null,
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { commonSteps } from '../../../../src/core/diagnosis/knowledge-common'
+import { knowledgeStep, PROVIDER_CHECKS } from '../../../../src/core/diagnosis/providers'
+import { CAUSE_CODES } from '../../../../src/shared/causes'
+import { PROVIDER_IDS } from '../../../../src/shared/model'
+
+describe('wizard knowledge', () => {
+  it('every step id a diagnosis can list resolves to a step with a title and a text', () => {
+    for (const provider of PROVIDER_IDS) {
+      for (const cause of CAUSE_CODES) {
+        for (const interception of [false, true]) {
+          const verdict = { cause, summary: '', evidence: { step: 'x', possibleInterception: interception }, details: { suggestedDomain: 'acme' } }
+          for (const id of [...PROVIDER_CHECKS[provider].knowledgeSteps(verdict), ...commonSteps(verdict)]) {
+            const step = knowledgeStep(id)
+            expect(step, `${provider} ${cause} → ${id}`).toBeDefined()
+            expect(step!.title.length).toBeGreaterThan(3)
+            expect(step!.text.length).toBeGreaterThan(20)
+          }
+        }
+      }
+    }
+  })
+
+  it('step ids are unique across providers, each prefixed with its provider', () => {
+    for (const provider of PROVIDER_IDS) {
+      for (const id of Object.keys(PROVIDER_CHECKS[provider].knowledge)) expect(id.startsWith(`${provider}.`), id).toBe(true)
+    }
+  })
+
+  it('every failing cause of a provider’s own comes with at least one step', () => {
+    const expected = {
+      groupcall: ['credentials.invalid', 'permission.denied', 'partner.not_authorized'],
+      nmbrs: ['credentials.invalid', 'domain.invalid', 'environment.mismatch', 'permission.denied', 'account.disabled'],
+      smsgate: ['token.expired', 'token.rejected', 'token.refresh_failed', 'scope.missing', 'service.disabled', 'credentials.malformed'],
+      authmatech: ['credentials.invalid', 'permission.denied', 'account.disabled'],
+    } as const
+    for (const provider of PROVIDER_IDS) {
+      for (const cause of expected[provider]) expect(PROVIDER_CHECKS[provider].knowledgeSteps({ cause, summary: '', evidence: { step: 'x' } }).length, `${provider} ${cause}`).toBeGreaterThan(0)
+    }
+  })
+})

@@ -1,15 +1,18 @@
 import { parseArgs } from 'node:util'
 import { bulkhead, type BulkheadPolicy } from 'cockatiel'
+import type { Diagnosis } from '../../shared/diagnosis'
 import type { ProviderId } from '../../shared/model'
 import { checkAccount, DEFAULT_TIMEOUT_MS, type CheckDeps } from '../../core/diagnosis/engine'
 import { PROVIDER_CHECKS } from '../../core/diagnosis/providers'
 import { createHttpClient, type HttpClientOptions } from '../../core/http/client'
 import { SecretScrubber } from '../../core/secret-scrubber'
+import type { Services } from '../../core/services'
 import { loadEnvAccounts } from '../env-accounts'
 import { formatCheckJson, formatCheckTable, type CheckResult } from '../format-check'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
+import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
-const USAGE = 'authdesk check [--env FILE] [--only NAME,...] [--json] [--concurrency N] [--timeout MS]'
+const USAGE = 'authdesk check [--env FILE | --vault [--data-dir DIR]] [--only NAME,...] [--json] [--concurrency N] [--timeout MS]'
 const DEFAULT_CONCURRENCY = 8
 
 function integerOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -29,12 +32,41 @@ export interface CheckCommandDeps {
   /** Extra client options (tests: loopback only); the proxy variables always come from the CLI's environment. */
   readonly http?: Omit<HttpClientOptions, 'env'>
   readonly retry?: CheckDeps['retry']
+  readonly openServices?: OpenServices
+}
+
+interface PlannedCheck {
+  readonly name: string
+  readonly provider: ProviderId
+  run(): Promise<Diagnosis>
+}
+
+/** Runs the checks within the global and per-provider concurrency limits, in the given order. */
+function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number): Promise<CheckResult[]> {
+  const all = bulkhead(concurrency, Infinity)
+  const perProvider = new Map<ProviderId, BulkheadPolicy>()
+  const slot = (provider: ProviderId): BulkheadPolicy => {
+    if (!perProvider.has(provider)) perProvider.set(provider, bulkhead(Math.min(concurrency, PROVIDER_CHECKS[provider].maxConcurrent), Infinity))
+    return perProvider.get(provider)!
+  }
+  return Promise.all(checks.map((c) => slot(c.provider).execute(() => all.execute(async () => ({ account: c.name, diagnosis: await c.run() })))))
+}
+
+/** `--vault`: the vault's accounts, checked through the app's own health service (history included). */
+async function vaultChecks(services: Services, only: ReadonlyArray<string> | undefined): Promise<PlannedCheck[]> {
+  const accounts = await services.vault.list()
+  const wanted = only?.map((n) => n.toLowerCase())
+  const unknown = only?.filter((n) => !accounts.some((a) => a.label.toLowerCase() === n.toLowerCase())) ?? []
+  if (unknown.length > 0) throw new UsageError(`--only names no vault account: ${unknown.join(', ')}. Run \`authdesk accounts list\` for the names.`)
+  const chosen = wanted ? accounts.filter((a) => wanted.includes(a.label.toLowerCase())) : accounts
+  if (chosen.length === 0) throw new UsageError('the vault has no accounts to check. Add some with `authdesk accounts add --env FILE`.')
+  return chosen.map((a) => ({ name: a.label, provider: a.provider, run: () => services.health.check(a.id) }))
 }
 
 export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
   return {
     name: 'check',
-    summary: 'Check the accounts described by environment variables (and --env FILE): does each credential still authenticate, and why not',
+    summary: 'Check the accounts in environment variables (and --env FILE), or in the vault with --vault: does each credential still authenticate, and why not',
     usage: USAGE,
     async run(argv, io: CliIo) {
       const { values } = parseArgs({
@@ -45,40 +77,38 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
           json: { type: 'boolean', default: false },
           concurrency: { type: 'string' },
           timeout: { type: 'string' },
+          vault: { type: 'boolean', default: false },
+          'data-dir': { type: 'string' },
         },
         strict: true,
       })
       const concurrency = integerOption('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1, 64)
       const timeoutMs = integerOption('timeout', values.timeout, DEFAULT_TIMEOUT_MS, 100, 300_000)
       const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean)
+      const print = (results: ReadonlyArray<CheckResult>, scrubber: SecretScrubber): number => {
+        io.stdout(scrubber.scrub(values.json ? formatCheckJson(results) : formatCheckTable(results)))
+        return exitCode(results)
+      }
+      if (values.vault) {
+        if (values.env) throw new UsageError('--vault and --env cannot be used together: check either the vault or a .env file.')
+        return withVault(deps.openServices ?? openDefaultServices, values['data-dir'], io, async (services) =>
+          print(await runAll(await vaultChecks(services, only), concurrency), services.scrubber),
+        )
+      }
+      if (values['data-dir']) throw new UsageError('--data-dir goes with --vault.')
       const { accounts, ignored } = await loadEnvAccounts(io.env, values.env, only)
       for (const i of ignored) io.stderr(`authdesk check: ignored ${i.variable}: ${i.reason}\n`)
 
       // Every secret of every account, so no output line can carry one, whatever produced it.
       const scrubber = new SecretScrubber()
       const http = createHttpClient({ ...deps.http, env: io.env })
-      const all = bulkhead(concurrency, Infinity)
-      const perProvider = new Map<ProviderId, BulkheadPolicy>()
-      const slot = (provider: ProviderId): BulkheadPolicy => {
-        const existing = perProvider.get(provider)
-        if (existing) return existing
-        const created = bulkhead(Math.min(concurrency, PROVIDER_CHECKS[provider].maxConcurrent), Infinity)
-        perProvider.set(provider, created)
-        return created
-      }
       try {
-        const results = await Promise.all(
-          accounts.map((account) =>
-            slot(account.provider).execute(() =>
-              all.execute(async (): Promise<CheckResult> => {
-                const diagnosis = await checkAccount({ provider: account.provider, fields: account.values }, { http, timeoutMs, scrubber, retry: deps.retry })
-                return { account: account.name, diagnosis }
-              }),
-            ),
-          ),
-        )
-        io.stdout(scrubber.scrub(values.json ? formatCheckJson(results) : formatCheckTable(results)))
-        return exitCode(results)
+        const checks = accounts.map((account) => ({
+          name: account.name,
+          provider: account.provider,
+          run: () => checkAccount({ provider: account.provider, fields: account.values }, { http, timeoutMs, scrubber, retry: deps.retry }),
+        }))
+        return print(await runAll(checks, concurrency), scrubber)
       } finally {
         await http.close()
       }

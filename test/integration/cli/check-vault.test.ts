@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startAllSimulators, type SimulatorSet } from '../../../src/core/simulators/start-all'
+
+const run = promisify(execFile)
+const haveKeyring = process.env.AUTHDESK_TEST_KEYRING === '1'
+
+async function cli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/authdesk.js', ...args], { env })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe.skipIf(!haveKeyring)('authdesk check --vault (real keychain; run under scripts/keyring-run.sh)', () => {
+  let sims: SimulatorSet
+  let dataDir: string
+  let env: NodeJS.ProcessEnv
+  let secrets: string[]
+
+  beforeAll(async () => {
+    sims = await startAllSimulators()
+    dataDir = await mkdtemp(join(tmpdir(), 'authdesk-check-vault-'))
+    env = { ...process.env, AUTHDESK_KEYCHAIN_SERVICE: `authdesk-test-${randomUUID()}` }
+    const creds = sims.describe().credentials.nmbrs
+    const valid = creds.valid!
+    const wrong = creds['domain-wrong']!
+    secrets = [valid.TOKEN!, wrong.TOKEN!]
+    const file = join(dataDir, 'accounts.env')
+    await writeFile(
+      file,
+      [
+        `GOOD_NMBRS_USERNAME=${valid.USERNAME}`,
+        `GOOD_NMBRS_TOKEN=${valid.TOKEN}`,
+        `GOOD_NMBRS_DOMAIN=${valid.DOMAIN}`,
+        `GOOD_NMBRS_BASE_URL=${valid.BASE_URL}`,
+        `BAD_NMBRS_USERNAME=${wrong.USERNAME}`,
+        `BAD_NMBRS_TOKEN=${wrong.TOKEN}`,
+        `BAD_NMBRS_DOMAIN=${wrong.DOMAIN}`,
+        `BAD_NMBRS_BASE_URL=${wrong.BASE_URL}`,
+      ].join('\n'),
+    )
+    const added = await cli(['accounts', 'add', '--env', file, '--data-dir', dataDir], env)
+    expect(added.code, added.stderr).toBe(0)
+  })
+  afterAll(async () => {
+    await sims?.close()
+  })
+
+  it('checks the vault’s accounts, prints JSON per cli.md and exits 1 when one is failing', async () => {
+    const result = await cli(['check', '--vault', '--json', '--data-dir', dataDir], env)
+    expect(result.code, result.stderr).toBe(1)
+    const doc = JSON.parse(result.stdout) as { results: Array<{ account: string; state: string; cause: string }>; summary: Record<string, number> }
+    const byName = Object.fromEntries(doc.results.map((r) => [r.account, r]))
+    expect(byName.GOOD_NMBRS).toMatchObject({ state: 'healthy', cause: 'ok' })
+    expect(byName.BAD_NMBRS).toMatchObject({ state: 'failing', cause: 'domain.invalid' })
+    expect(doc.summary).toMatchObject({ healthy: 1, failing: 1 })
+    for (const secret of secrets) expect(result.stdout + result.stderr).not.toContain(secret)
+    // The check is recorded where the app shows it, without any secret.
+    const history = await readFile(join(dataDir, 'history.json'), 'utf8')
+    expect(history).toContain('domain.invalid')
+    for (const secret of secrets) expect(history).not.toContain(secret)
+  })
+
+  it('--only picks accounts by name, and names a missing one', async () => {
+    const good = await cli(['check', '--vault', '--only', 'good_nmbrs', '--data-dir', dataDir], env)
+    expect(good.code, good.stderr).toBe(0)
+    const missing = await cli(['check', '--vault', '--only', 'NOPE', '--data-dir', dataDir], env)
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('NOPE')
+  })
+
+  it('refuses --vault with --env, and exits 4 without a keychain', async () => {
+    expect((await cli(['check', '--vault', '--env', 'x.env'], env)).code).toBe(2)
+    const noBus = { ...env }
+    delete noBus.DBUS_SESSION_BUS_ADDRESS
+    const locked = await cli(['check', '--vault', '--data-dir', dataDir], noBus)
+    expect(locked.code).toBe(4)
+    expect(locked.stderr).toContain('keychain is unavailable')
+  })
+})

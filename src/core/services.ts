@@ -7,6 +7,7 @@ import type { AppInfo, SecurityPosture } from '../shared/model'
 import { EventHub } from './event-hub'
 import { HealthService } from './health/health-service'
 import { createHttpClient } from './http/client'
+import { WizardStore } from './wizard/wizard-store'
 import { createLogger, silentLogger, type Logger, type LogSink } from './log'
 import { SecretScrubber } from './secret-scrubber'
 import { describePosture, type RuntimeFacts } from './security-posture'
@@ -44,6 +45,8 @@ export interface Services {
   readonly vault: Vault
   readonly workspaces: Workspaces
   readonly health: HealthService
+  /** The active workspace's wizard progress. */
+  wizard(): WizardStore
   /** Events for the renderer (no secrets): main and the e2e harness forward them. */
   readonly events: EventHub
   appInfo(): AppInfo
@@ -75,6 +78,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     events,
     deps: { http: createHttpClient({ env: process.env }), scrubber },
   })
+  const wizards = new Map<string, WizardStore>()
+  const wizard = (): WizardStore => {
+    const dir = workspaces.vault.dataDir
+    if (!wizards.has(dir)) wizards.set(dir, new WizardStore(dir))
+    return wizards.get(dir)!
+  }
   const runtime = options.runtime ?? { runtime: 'harness', electron: null, webPreferences: () => null }
 
   return {
@@ -87,6 +96,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     workspaces,
     health,
+    wizard,
     events,
     appInfo: () => ({
       name: 'AuthDesk',

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { Diagnosis } from './diagnosis'
 import type { AccountHealth, CheckProgress } from './health'
+import { WIZARD_OUTCOMES, type KnowledgeStepView, type WizardTrail } from './wizard'
 import {
   ENVIRONMENTS,
   PROVIDER_IDS,
@@ -116,6 +117,16 @@ export const channels = {
   'health:cancel': channel<{ readonly runId: string }>()(z.object({ runId: z.string().uuid() }).strict()),
   /** An account's past checks, newest first (bounded). */
   'health:history': channel<ReadonlyArray<Diagnosis>>()(z.object({ id: accountId }).strict()),
+  /** Texts of the troubleshooting steps a diagnosis lists (`knowledgeSteps`); unknown ids are left out. */
+  'knowledge:steps': channel<ReadonlyArray<KnowledgeStepView>>()(z.object({ ids: z.array(z.string().min(1).max(100)).max(100) }).strict()),
+  /** The wizard's saved progress for an account (null when it was never opened). */
+  'wizard:get': channel<WizardTrail | null>()(z.object({ accountId: accountId }).strict()),
+  'wizard:record': channel<WizardTrail>()(
+    z
+      .object({ accountId: accountId, stepId: z.string().min(1).max(100), outcome: z.enum(WIZARD_OUTCOMES), note: z.string().max(500).nullable().optional() })
+      .strict(),
+  ),
+  'wizard:reset': channel<null>()(z.object({ accountId: accountId }).strict()),
   /** Which workspace is shown: the user's accounts, or the Demo on the provider simulators. */
   'workspace:info': channel<WorkspaceInfo>()(none),
   'workspace:switch': channel<WorkspaceInfo>()(z.object({ to: z.enum(['mine', 'demo']) }).strict()),

@@ -1,9 +1,14 @@
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../src/shared/contract'
+import { camelCase, eventMethodName } from '../../src/shared/create-api'
 import { expect, test } from '../support/harness/fixtures'
+import { goTo } from './pages/app-page'
 
 test('opens the app and shows the build and secret-storage facts from app:info', async ({ app }) => {
   const { page, services } = app
-  await expect(page.getByRole('heading', { name: 'AuthDesk', level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
   await expect(page.getByTestId('app-version')).toHaveText('AuthDesk 0.0.0-e2e')
+  await goTo(page, 'About')
+  await expect(page.getByTestId('about-version')).toHaveText('AuthDesk 0.0.0-e2e')
   const backend = services.secretStore.status.backend
   await expect(page.getByTestId('secret-backend')).toHaveText(backend === 'keychain' ? 'OS keychain' : 'Memory (this session only)')
   await expect(page.getByTestId('secret-reason')).toContainText(services.secretStore.status.reason)
@@ -21,31 +26,18 @@ test('the renderer reaches core only through window.authdesk, which has named fu
       hasIpcRenderer: 'ipcRenderer' in window,
     }
   })
+  // Exactly one named function per contract channel and event, nothing else.
+  const expected = [...CHANNEL_NAMES.map((c) => c.replace(':', '.')), ...EVENT_NAMES.map((e) => `events.${eventMethodName(e)}`)].map((name) => camelCase(name)).sort()
   expect(shape).toEqual({
-    domains: ['accounts', 'app', 'events', 'providers', 'workspace'],
-    functions: [
-      'accounts.create',
-      'accounts.delete',
-      'accounts.duplicate',
-      'accounts.export',
-      'accounts.import',
-      'accounts.importPreview',
-      'accounts.list',
-      'accounts.status',
-      'accounts.update',
-      'app.info',
-      'app.security',
-      'events.onAccountsChanged',
-      'events.onWorkspaceChanged',
-      'providers.list',
-      'workspace.info',
-      'workspace.switch',
-    ],
+    domains: [...new Set(expected.map((name) => name.split('.')[0]))].sort(),
+    functions: expected,
     frozen: true,
     hasRequire: false,
     hasProcess: false,
     hasIpcRenderer: false,
   })
+  expect(shape.functions).toEqual(expect.arrayContaining(['accounts.list', 'accounts.importPreview', 'providers.list', 'events.onAccountsChanged']))
+  expect(shape.functions.filter((name) => /\.(invoke|send|on|sendSync)$/i.test(name))).toEqual([])
 })
 
 test('invalid payloads from the page get a typed error naming the problem', async ({ app }) => {

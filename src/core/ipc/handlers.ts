@@ -1,3 +1,4 @@
+import { knowledgeStep } from '../diagnosis/providers'
 import { listProviders } from '../providers/provider-info'
 import type { Services } from '../services'
 import type { Handlers } from './router'
@@ -16,6 +17,7 @@ export function createHandlers(services: Services): Handlers {
     'accounts:delete': async ({ id }) => {
       const deleted = await vault().delete(id)
       await services.health.forget([id])
+      await services.wizard().reset([id])
       return deleted
     },
     'accounts:duplicate': ({ id, label }) => vault().duplicate(id, label),
@@ -27,6 +29,13 @@ export function createHandlers(services: Services): Handlers {
     'health:check-all': ({ ids }) => services.health.checkAll(ids),
     'health:cancel': ({ runId }) => services.health.cancel(runId),
     'health:history': ({ id }) => services.health.historyOf(id),
+    'knowledge:steps': ({ ids }) => ids.flatMap((id) => knowledgeStep(id) ?? []),
+    'wizard:get': ({ accountId }) => services.wizard().get(accountId),
+    'wizard:record': ({ accountId, stepId, outcome, note }) => services.wizard().record(accountId, stepId, outcome, note ?? null),
+    'wizard:reset': async ({ accountId }) => {
+      await services.wizard().reset([accountId])
+      return null
+    },
     'workspace:info': () => services.workspaces.info(),
     'workspace:switch': ({ to }) => services.workspaces.switchTo(to),
   }

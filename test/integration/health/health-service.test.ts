@@ -2,6 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createHandlers } from '../../../src/core/ipc/handlers'
+import { createRouter } from '../../../src/core/ipc/router'
 import { createServices, type Services } from '../../../src/core/services'
 import { MemorySecretStore } from '../../../src/core/vault/secret-store'
 import type { CheckProgress } from '../../../src/shared/health'
@@ -36,6 +38,18 @@ describe('health service on the Demo workspace', () => {
     expect(listed.find((h) => h.id === valid)).toMatchObject({ latest: { state: 'healthy' }, lastHealthyAt: expect.any(String) })
     expect(listed.find((h) => h.id === wrongDomain)).toMatchObject({ latest: { cause: 'domain.invalid' }, lastHealthyAt: null })
     expect(await services.health.historyOf(valid)).toHaveLength(1)
+  })
+
+  it('gives the wizard the texts of the steps a diagnosis lists', async () => {
+    const services = await demoServices()
+    const router = createRouter(createHandlers(services), { trust: () => true })
+    const wrongDomain = await accountId(services, 'nmbrs', 'domain-wrong')
+    const diagnosis = await services.health.check(wrongDomain)
+    const reply = await router.dispatch({ url: '', isMainFrame: true }, 'knowledge:steps', { ids: [...diagnosis.knowledgeSteps, 'no.such-step'] })
+    expect(reply.ok).toBe(true)
+    const steps = (reply as { value: Array<{ id: string; title: string; text: string }> }).value
+    expect(steps.map((s) => s.id)).toEqual(diagnosis.knowledgeSteps)
+    expect(steps[0]).toMatchObject({ id: 'nmbrs.domain-from-environment-get', title: expect.any(String), text: expect.stringContaining('DOMAIN') })
   })
 
   it('never writes a secret into the history or an event', async () => {

@@ -1,28 +1,10 @@
 /** SMSGate (android-sms-gateway) third-party API: Basic username/password, or a JWT with scopes. */
 import { jwt, noSpaces } from '../field-shapes'
 import type { ProviderDefinition } from '../types'
+import { SMSGATE_SCOPES } from './scopes'
 
 /** Scopes in the server code (dossier §5); `tokens:refresh` is added by the server itself. */
-const KNOWN_SCOPES = [
-  'all:any',
-  'messages:send',
-  'messages:read',
-  'messages:list',
-  'messages:cancel',
-  'messages:export',
-  'devices:list',
-  'devices:delete',
-  'inbox:list',
-  'inbox:refresh',
-  'webhooks:list',
-  'webhooks:write',
-  'webhooks:delete',
-  'settings:read',
-  'settings:write',
-  'logs:read',
-  'tokens:manage',
-  'tokens:refresh',
-]
+const KNOWN_SCOPES: ReadonlyArray<string> = SMSGATE_SCOPES
 
 export const definition: ProviderDefinition = {
   id: 'smsgate',

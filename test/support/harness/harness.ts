@@ -15,6 +15,12 @@ import { createServices, type Services, type ServicesOptions } from '../../../sr
 import { PAGE_PRELOAD_PATH } from './build-page-preload'
 import { serveRenderer } from './static-server'
 
+/** One reply the router sent to the page (requests are not kept: they may carry what the user typed). */
+export interface IpcAnswer {
+  readonly channel: string
+  readonly answer: unknown
+}
+
 export interface Harness {
   readonly page: Page
   readonly origin: string
@@ -22,6 +28,8 @@ export interface Harness {
   readonly dataDir: string
   /** Every line the core logger wrote during the test. */
   readonly logLines: ReadonlyArray<string>
+  /** Every IPC answer and forwarded event the page received, in order (for secret canaries). */
+  readonly ipcAnswers: ReadonlyArray<IpcAnswer>
   emit<E extends EventName>(name: E, payload: EventPayloadOf<E>): Promise<void>
   close(): Promise<void>
 }
@@ -49,12 +57,18 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
   const server = await serveRenderer(resolve('out/renderer'))
   const router = createRouter(createHandlers(services), { trust: sameOriginMainFrame(server.origin), logger: services.logger })
 
-  await page.exposeBinding('__authdeskInvoke', (source, channel: unknown, payload: unknown) =>
-    router.dispatch({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, payload),
-  )
+  const ipcAnswers: IpcAnswer[] = []
+  await page.exposeBinding('__authdeskInvoke', async (source, channel: unknown, payload: unknown) => {
+    const answer = await router.dispatch({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, payload)
+    ipcAnswers.push({ channel: String(channel), answer })
+    return answer
+  })
   await page.addInitScript({ path: PAGE_PRELOAD_PATH })
   await page.goto(`${server.origin}/index.html`)
-  const forward = services.events.subscribe((name, payload) => void emitInPage(page, name, payload).catch(() => {}))
+  const forward = services.events.subscribe((name, payload) => {
+    ipcAnswers.push({ channel: `event ${name}`, answer: payload })
+    void emitInPage(page, name, payload).catch(() => {})
+  })
 
   return {
     page,
@@ -62,6 +76,7 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     services,
     dataDir,
     logLines,
+    ipcAnswers,
     emit: (name, payload) => emitInPage(page, name, payload),
     close: async () => {
       forward()

@@ -7,11 +7,13 @@ export function AboutPanel() {
   if (info.isError) return <p role="alert">Could not read the app information: {info.error.message}</p>
   const { name, version, platform, electron, node, secretStorage } = info.data
   return (
-    <section aria-labelledby="about-title" className="panel">
-      <h2 id="about-title">About this build</h2>
+    <section aria-labelledby="about-title" className="card">
+      <h2 id="about-title" className="card-title">
+        About this build
+      </h2>
       <dl className="facts">
         <dt>Version</dt>
-        <dd data-testid="app-version">
+        <dd data-testid="about-version">
           {name} {version}
         </dd>
         <dt>Platform</dt>

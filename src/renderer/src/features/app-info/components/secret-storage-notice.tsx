@@ -1,11 +1,11 @@
 import type { SecretStorageStatus } from '../../../../../shared/model'
 
+/** Why this secret storage is active (the keychain banner above every screen says when it is not). */
 export function SecretStorageNotice({ status }: { readonly status: SecretStorageStatus }) {
-  if (status.persistent) return <p className="note" data-testid="secret-reason">{status.reason}</p>
   return (
-    <div role="alert" className="banner banner-warning" data-testid="secret-reason">
-      <strong>Keychain unavailable.</strong> {status.reason}
-      {status.hint && <p>{status.hint}</p>}
-    </div>
+    <p className="card-text" data-testid="secret-reason">
+      {status.reason}
+      {status.hint && ` ${status.hint}`}
+    </p>
   )
 }

@@ -1,0 +1,25 @@
+import { formatDateTime, formatDuration, resolutionFor } from '../lib/format-time'
+import { clockNow } from '../lib/clock'
+import { useNow } from '../lib/use-now'
+
+/** Seconds before the deadline at which the countdown turns to the warning colour. */
+const SOON_MS = 5 * 60 * 1000
+
+/**
+ * A live countdown to `at`, driven by the shared clock. It redraws only as often as its
+ * display changes (every second near the end, every minute or hour when far away).
+ */
+export function Countdown({ at, label }: { readonly at: string; readonly label: string }) {
+  const target = new Date(at).getTime()
+  // The resolution is re-read on every redraw, so it tightens as the deadline nears.
+  const now = useNow(resolutionFor(target - clockNow()))
+  const left = target - now
+  const tone = left <= 0 ? 'overdue' : left <= SOON_MS ? 'soon' : 'ok'
+  const text = left <= 0 ? `${formatDuration(-left)} ago` : `in ${formatDuration(left)}`
+  return (
+    <time className={`countdown countdown-${tone}`} dateTime={at} title={`${label}: ${formatDateTime(at)}`} data-testid="countdown">
+      <span className="sr-only">{label} </span>
+      {text}
+    </time>
+  )
+}

@@ -1,0 +1,10 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { call } from '../../../lib/call'
+
+export function useDeleteAccount() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => call(window.authdesk.accounts.delete({ id })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['accounts'] }),
+  })
+}

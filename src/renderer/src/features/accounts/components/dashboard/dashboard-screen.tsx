@@ -1,0 +1,121 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import type { WorkspaceKind } from '../../../../../../shared/model'
+import { useProviders } from '../../../../api/get-providers'
+import { Banner } from '../../../../components/banner'
+import { EmptyState } from '../../../../components/empty-state'
+import { Icon } from '../../../../components/icon'
+import { PageHeader } from '../../../../components/page-header'
+import type { HealthSummary, CountdownTarget } from '../../../../lib/health-summary'
+import { useToasts } from '../../../../stores/toast-store'
+import { useAccounts } from '../../api/get-accounts'
+import { useDuplicateAccount } from '../../api/duplicate-account'
+import { useDashboardFilters } from '../../stores/dashboard-filters'
+import { buildRows, countByState, matchRows, visibleRows } from '../../utils/account-rows'
+import { DeleteAccountDialog } from '../delete-account-dialog'
+import { AccountTable } from './account-table'
+import { DashboardEmpty } from './dashboard-empty'
+import { FilterBar } from './filter-bar'
+import { VaultNotices } from './vault-notices'
+
+export interface DashboardProps {
+  readonly workspace: WorkspaceKind | undefined
+  /** From the health feature (part B); without it every account is `unchecked`. */
+  readonly healthById?: ReadonlyMap<string, HealthSummary>
+  readonly countdownById?: ReadonlyMap<string, CountdownTarget>
+  /** Extra header actions, e.g. "Check all". */
+  readonly headerActions?: ReactNode
+  readonly onOpen: (id: string) => void
+  readonly onEdit: (id: string) => void
+  readonly onAdd: () => void
+  readonly onImport: () => void
+  readonly onOpenDemo: () => void
+}
+
+export function DashboardScreen(props: DashboardProps) {
+  const accounts = useAccounts()
+  const providers = useProviders()
+  const { search, provider, state, sort, direction, clear } = useDashboardFilters()
+  const { mutate: duplicate } = useDuplicateAccount()
+  const toast = useToasts((s) => s.show)
+  const [deleting, setDeleting] = useState<string | null>(null)
+  const { onOpen, onEdit } = props
+
+  const rows = useMemo(
+    () => buildRows(accounts.data ?? [], providers.data ?? [], props.healthById, props.countdownById),
+    [accounts.data, providers.data, props.healthById, props.countdownById],
+  )
+  const matching = useMemo(() => matchRows(rows, { search, provider }), [rows, search, provider])
+  const shown = useMemo(() => visibleRows(matching, { search, provider, state, sort, direction }), [matching, search, provider, state, sort, direction])
+  const counts = useMemo(() => countByState(matching), [matching])
+
+  const onDuplicate = useCallback(
+    (id: string) =>
+      duplicate(id, {
+        onSuccess: (copy) => toast(`Duplicated as “${copy.label}”.`),
+        onError: (error) => toast(`Could not duplicate: ${error.message}`, 'info'),
+      }),
+    [duplicate, toast],
+  )
+  const actions = useMemo(() => ({ onOpen, onEdit, onDuplicate, onDelete: setDeleting }), [onOpen, onEdit, onDuplicate])
+  const deletingAccount = accounts.data?.find((a) => a.id === deleting)
+  const total = accounts.data?.length ?? 0
+  const where = props.workspace === 'demo' ? 'in the Demo workspace' : props.workspace === 'mine' ? 'in My accounts' : ''
+
+  return (
+    <div className="screen screen-dashboard">
+      <PageHeader
+        title="Dashboard"
+        subtitle={accounts.data ? `${total} account${total === 1 ? '' : 's'} ${where}` : 'Loading…'}
+        actions={
+          total > 0 && (
+            <>
+              {props.headerActions}
+              <button type="button" className="btn" onClick={props.onImport}>
+                <Icon name="import" />
+                Import .env
+              </button>
+              <button type="button" className="btn btn-primary" onClick={props.onAdd}>
+                <Icon name="plus" />
+                Add account
+              </button>
+            </>
+          )
+        }
+      />
+      <VaultNotices />
+      {accounts.isError && (
+        <Banner tone="danger" alert title="The accounts could not be loaded" action={<button type="button" className="btn" onClick={() => void accounts.refetch()}>Try again</button>}>
+          {accounts.error.message}
+        </Banner>
+      )}
+      {accounts.isPending && (
+        <p role="status" className="loading">
+          Loading accounts…
+        </p>
+      )}
+      {accounts.data && total === 0 && <DashboardEmpty onAdd={props.onAdd} onImport={props.onImport} onOpenDemo={props.onOpenDemo} />}
+      {accounts.data && total > 0 && (
+        <>
+          <FilterBar counts={counts} total={matching.length} providers={providers.data ?? []} />
+          {shown.length > 0 ? (
+            <AccountTable rows={shown} actions={actions} />
+          ) : (
+            <EmptyState
+              icon="search"
+              title="No accounts match"
+              testId="accounts-no-match"
+              actions={
+                <button type="button" className="btn" onClick={clear}>
+                  Clear search and filters
+                </button>
+              }
+            >
+              <p>Nothing matches the search and filters. Clear them to see all {total} accounts.</p>
+            </EmptyState>
+          )}
+        </>
+      )}
+      {deletingAccount && <DeleteAccountDialog account={deletingAccount} onClose={() => setDeleting(null)} />}
+    </div>
+  )
+}

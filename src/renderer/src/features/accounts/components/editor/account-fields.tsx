@@ -1,0 +1,78 @@
+import type { Environment, ProviderInfo } from '../../../../../../shared/model'
+import { FormField } from '../../../../components/form-field'
+import { Icon } from '../../../../components/icon'
+import { unlistedHost, type AccountForm } from '../../utils/account-form'
+
+interface AccountFieldsProps {
+  readonly provider: ProviderInfo
+  readonly form: AccountForm
+  /** The base URL already saved on the account (needs no new confirmation). */
+  readonly savedBaseUrl: string | null
+  /** The server asked for the host to be confirmed. */
+  readonly confirmRequested: boolean
+  readonly onChange: (patch: Partial<AccountForm>) => void
+  readonly errorFor: (key: string) => string | null
+}
+
+/**
+ * Label, environment and base URL. Credentials are sent only to the provider's own hosts; any
+ * other host must be confirmed explicitly (host binding), and the checkbox says where they go.
+ */
+export function AccountFields({ provider, form, savedBaseUrl, confirmRequested, onChange, errorFor }: AccountFieldsProps) {
+  const environment = provider.environments.find((e) => e.id === form.environment)
+  const host = unlistedHost(provider, form.baseUrl)
+  const changed = (form.baseUrl.trim() || null) !== savedBaseUrl
+  const needsConfirmation = changed && (host !== null || confirmRequested)
+  const knownHosts = [...new Set(provider.environments.flatMap((e) => e.hosts))].join(', ')
+  return (
+    <fieldset className="form-section">
+      <legend className="form-section-title">Account</legend>
+      <div className="form-grid">
+        <FormField name="label" label="Label" hint="A name you will recognise, e.g. “Production SMS (school office)”." error={errorFor('label')}>
+          {(control) => (
+            <input {...control} type="text" className="input" value={form.label} onChange={(event) => onChange({ label: event.target.value })} maxLength={200} autoComplete="off" />
+          )}
+        </FormField>
+        <FormField name="environment" label="Environment" error={errorFor('environment')} hint={environment && `Requests go to ${new URL(environment.baseUrl).host}.`}>
+          {(control) => (
+            <select {...control} className="select" value={form.environment} onChange={(event) => onChange({ environment: event.target.value as Environment })}>
+              {provider.environments.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <FormField name="baseUrl" label="Custom base URL (optional)" error={errorFor('baseUrl')} hint={`Leave empty to use the environment’s. ${provider.label} hosts: ${knownHosts}.`}>
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            className="input mono"
+            value={form.baseUrl}
+            placeholder={environment?.baseUrl}
+            onChange={(event) => onChange({ baseUrl: event.target.value, confirmHost: false })}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </FormField>
+      {needsConfirmation && (
+        <div className="host-confirm" data-field="confirmUnlistedHost" data-testid="host-confirm">
+          <Icon name="warning" size={18} />
+          <div>
+            <p>
+              <strong>{host ?? 'This host'}</strong> is not a {provider.label} host ({knownHosts}). The account’s credentials will be sent there on every check.
+            </p>
+            <label className="checkbox">
+              <input type="checkbox" checked={form.confirmHost} onChange={(event) => onChange({ confirmHost: event.target.checked })} />
+              <span>I trust {host ?? 'this host'} with this account’s credentials</span>
+            </label>
+          </div>
+        </div>
+      )}
+    </fieldset>
+  )
+}

@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import type { AccountView, ProviderId, ProviderInfo } from '../../../../../../shared/model'
+import { FormField } from '../../../../components/form-field'
+import { Icon } from '../../../../components/icon'
+import { useCreateAccount } from '../../api/create-account'
+import { useUpdateAccount } from '../../api/update-account'
+import { createRequest, errorKey, initialForm, updateRequest, type AccountForm } from '../../utils/account-form'
+import { AccountFields } from './account-fields'
+import { CredentialFields } from './credential-fields'
+import { ProviderPicker } from './provider-picker'
+import { ScopePicker } from './scope-picker'
+
+interface EditorFormProps {
+  readonly provider: ProviderInfo
+  /** Creating: every provider, for the picker. */
+  readonly providers?: ReadonlyArray<ProviderInfo>
+  readonly onProvider?: (id: ProviderId) => void
+  /** Editing: the account as stored. */
+  readonly account?: AccountView
+  readonly onSaved: (account: AccountView, created: boolean) => void
+  readonly onCancel: () => void
+}
+
+/**
+ * Adds or edits one account. Plain values are React state; secret inputs are uncontrolled and
+ * read once on save, then emptied. On an error everything typed stays, and the error is shown
+ * next to the field it names (which takes focus).
+ */
+export function EditorForm({ provider, providers, onProvider, account, onSaved, onCancel }: EditorFormProps) {
+  const [form, setForm] = useState<AccountForm>(() => initialForm(provider, account))
+  const secretInputs = useRef(new Map<string, HTMLInputElement>())
+  const formRef = useRef<HTMLFormElement>(null)
+  const create = useCreateAccount()
+  const update = useUpdateAccount()
+  const action = account ? update : create
+  const error = action.error
+  const key = errorKey(error?.field)
+  const fieldKeys = new Set(['label', 'environment', 'baseUrl', 'notes', ...(provider.scopes ? ['scopes'] : []), ...provider.fields.map((f) => `fields.${f.name}`)])
+  const errorFor = (k: string): string | null => (error && key === k ? error.message : null)
+  const formError = error && !(key && fieldKeys.has(key)) ? error.message : null
+  const change = (patch: Partial<AccountForm>): void => setForm((f) => ({ ...f, ...patch }))
+
+  useEffect(() => {
+    if (!error) return
+    const target = error.code === 'account.host-unconfirmed' ? 'confirmUnlistedHost' : key
+    if (target) formRef.current?.querySelector<HTMLElement>(`[data-field="${target}"] :is(input, select, textarea, button)`)?.focus()
+  }, [error, key])
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    const secrets = Object.fromEntries([...secretInputs.current].map(([name, input]) => [name, input.value]))
+    try {
+      const saved = account ? await update.run(updateRequest(provider, account, form, secrets)) : await create.run(createRequest(provider, form, secrets))
+      for (const input of secretInputs.current.values()) input.value = ''
+      onSaved(saved, !account)
+    } catch {
+      // The error is in `action.error`, shown next to its field; nothing typed is lost.
+    }
+  }
+
+  return (
+    <form ref={formRef} className="editor-form" onSubmit={(event) => void submit(event)} noValidate aria-label={account ? `Edit ${account.label}` : 'New account'}>
+      {formError && (
+        <div className="form-alert" role="alert" data-testid="form-error">
+          <Icon name="error" size={18} />
+          <p>{formError}</p>
+        </div>
+      )}
+      {providers && onProvider && <ProviderPicker providers={providers} value={provider.id} onChange={onProvider} />}
+      <AccountFields
+        provider={provider}
+        form={form}
+        savedBaseUrl={account?.baseUrl ?? null}
+        confirmRequested={error?.code === 'account.host-unconfirmed'}
+        onChange={change}
+        errorFor={errorFor}
+      />
+      <CredentialFields
+        provider={provider}
+        account={account}
+        form={form}
+        onPlain={(name, value) => change({ plain: { ...form.plain, [name]: value } })}
+        onSecretMode={(name, mode) => change({ secretModes: { ...form.secretModes, [name]: mode } })}
+        registerSecret={(name, input) => {
+          if (input) secretInputs.current.set(name, input)
+          else secretInputs.current.delete(name)
+        }}
+        errorFor={errorFor}
+      />
+      {provider.scopes && <ScopePicker scopes={provider.scopes} selected={form.scopes} onChange={(scopes) => change({ scopes })} error={errorFor('scopes')} />}
+      <fieldset className="form-section">
+        <legend className="form-section-title">Notes</legend>
+        <FormField name="notes" label="Notes (optional)" hint="Who owns it, where it is used, how to rotate it. Never put a secret here: notes are not encrypted." error={errorFor('notes')}>
+          {(control) => <textarea {...control} className="textarea" value={form.notes} onChange={(event) => change({ notes: event.target.value })} rows={3} />}
+        </FormField>
+      </fieldset>
+      <div className="form-footer">
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={action.pending}>
+          {action.pending ? 'Saving…' : account ? 'Save changes' : 'Add account'}
+        </button>
+      </div>
+    </form>
+  )
+}

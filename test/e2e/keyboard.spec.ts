@@ -1,0 +1,75 @@
+import { expect, test } from '../support/harness/fixtures'
+import { dashboardReady, row, switchWorkspace } from './pages/app-page'
+import { focused, tabStops } from './pages/focus'
+
+test('Tab reaches every control of the shell and the dashboard, each with a visible focus ring', async ({ app }) => {
+  const { page } = app
+  await dashboardReady(page)
+  const stops = await tabStops(page, 24)
+  const names = stops.map((s) => s.name)
+  for (const expected of [
+    /^a Skip to content/,
+    /^input:radio Demo/,
+    /^button Dashboard/,
+    /^button Security/,
+    /^button About/,
+    /^button Go to My accounts/,
+    /^button Import \.env/,
+    /^button Add account/,
+    /^input:search Search accounts/,
+    /^select Filter by provider/,
+    /^input:radio All/,
+    /^button Account/,
+    /^button Provider/,
+    /^button State/,
+    /^button Last check/,
+    /^button Authmatech · balance-exhausted/,
+    /^button Actions for Authmatech · balance-exhausted/,
+  ])
+    expect(names, `a Tab stop matching ${expected}`).toContainEqual(expect.stringMatching(expected))
+  expect(stops.filter((s) => !s.visible).map((s) => s.name)).toEqual([])
+})
+
+test('everything works from the keyboard alone: menu, dialog, editor and workspace switch', async ({ app }) => {
+  const { page } = app
+  await dashboardReady(page)
+  const menuButton = row(page, 'Authmatech · valid').getByRole('button', { name: 'Actions for Authmatech · valid' })
+  await menuButton.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('menuitem', { name: 'Edit' })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('menuitem', { name: 'Duplicate' })).toBeFocused()
+  await page.keyboard.press('End')
+  await expect(page.getByRole('menuitem', { name: 'Delete…' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('menu')).toHaveCount(0)
+  await expect(menuButton).toBeFocused()
+
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Delete “Authmatech · valid”?' })
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  expect((await focused(page)).visible).toBe(true)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(menuButton).toBeFocused()
+
+  // Open the account with Enter on its title; the screen's heading takes focus.
+  await row(page, 'Authmatech · valid').getByRole('button', { name: 'Authmatech · valid', exact: true }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Authmatech · valid' })).toBeFocused()
+  const label = page.getByLabel('Label', { exact: true })
+  await label.focus()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' (renamed)')
+  await page.keyboard.press('Enter')
+  await expect(row(page, 'Authmatech · valid (renamed)')).toBeVisible()
+
+  // The workspace switch is a radio group: arrow keys move the choice.
+  await page.getByRole('radio', { name: /^Demo/ }).focus()
+  await page.keyboard.press('ArrowUp')
+  await expect(page.getByTestId('accounts-empty')).toBeVisible()
+  await expect(page.getByRole('radio', { name: /^My accounts/ })).toBeFocused()
+  await switchWorkspace(page, 'Demo')
+})

@@ -1,0 +1,60 @@
+/**
+ * `npm run screenshots`: one screenshot of each screen in the light and the dark theme, written
+ * to docs/screenshots/<screen>-<theme>.png. Skipped in ordinary test runs.
+ */
+import { expect, test } from '../support/harness/fixtures'
+import { dashboardReady, goTo, openAccount, row, switchWorkspace } from './pages/app-page'
+
+const DIR = 'docs/screenshots'
+
+test.skip(process.env.SCREENSHOTS !== '1', 'Screenshots are taken by `npm run screenshots` only (SCREENSHOTS=1).')
+test.use({ viewport: { width: 1280, height: 800 } })
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshots (${theme})`, async ({ app }) => {
+    const { page } = app
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
+    /** Long forms are shot in a taller window, from the top. */
+    const shot = async (name: string, height = 800): Promise<void> => {
+      await page.setViewportSize({ width: 1280, height })
+      await page.getByTestId('toast').evaluateAll((toasts) => toasts.forEach((t) => t.remove()))
+      await page.locator('.main-content').evaluate((content) => content.scrollTo(0, 0))
+      await page.screenshot({ path: `${DIR}/${name}-${theme}.png` })
+      await page.setViewportSize({ width: 1280, height: 800 })
+    }
+
+    await dashboardReady(page)
+    await expect(row(page, 'Authmatech · valid')).toBeVisible()
+    await shot('dashboard-demo')
+
+    await openAccount(page, 'SMSGate · token-valid')
+    await shot('editor-edit', 1260)
+
+    await goTo(page, 'Security')
+    await shot('security', 1500)
+    await goTo(page, 'About')
+    await shot('about', 900)
+
+    await goTo(page, 'Dashboard')
+    await switchWorkspace(page, 'My accounts')
+    await expect(page.getByTestId('accounts-empty')).toBeVisible()
+    await shot('dashboard-empty')
+
+    await page.getByRole('button', { name: 'Add account' }).first().click()
+    await page.getByText('Nmbrs (SOAP v3)', { exact: true }).click()
+    await page.getByLabel('Label', { exact: true }).fill('Payroll production')
+    await page.getByLabel('Username (login e-mail)', { exact: true }).fill('payroll@example.com')
+    await page.getByLabel('API token', { exact: true }).fill(' 4f1c2a9e7b3d ')
+    await page.getByLabel('Domain (optional)', { exact: true }).fill('acme')
+    await shot('editor-add', 1300)
+
+    await page.getByRole('button', { name: 'All accounts' }).click()
+    await page.getByRole('button', { name: 'Import from .env' }).click()
+    await page.getByLabel('.env contents', { exact: true }).fill(
+      ['PROD_NMBRS_USERNAME=payroll@example.com', 'PROD_NMBRS_TOKEN=4f1c2a9e7b3d5a60', 'SCHOOL_GROUPCALL_CUSTOMER_ID=1469', 'SCHOOL_GROUPCALL_PASSWORD=k3y-for-the-office', 'SMSGATE_USERNAME=gateway', 'SMSGATE_PASSWORD=swordfish-2026', 'AUTHMATECH_API_KEY=ak_live_7f3b', 'AUTHMATECH_CLEINT_ID=x'].join('\n'),
+    )
+    await page.getByRole('button', { name: 'Preview' }).click()
+    await expect(page.getByTestId('import-preview')).toBeVisible()
+    await shot('import', 1200)
+  })
+}

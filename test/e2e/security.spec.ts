@@ -1,0 +1,52 @@
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../src/shared/contract'
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
+import { MemorySecretStore } from '../../src/core/vault/secret-store'
+import { openApp } from '../support/harness/harness'
+import { expect, test } from '../support/harness/fixtures'
+import { dashboardReady, goTo, switchWorkspace } from './pages/app-page'
+
+test('the Security screen shows the running build’s CSP, IPC policy, storage and (in the harness) no Electron window', async ({ app }) => {
+  const { page } = app
+  await goTo(page, 'Security')
+  await expect(page.getByTestId('security-summary')).toContainText('Not running inside Electron (test harness)')
+  await expect(page.getByTestId('web-preferences-harness')).toContainText('Not running inside Electron (test harness)')
+
+  const directives = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/))
+  const csp = page.getByTestId('csp-table')
+  await expect(csp.locator('tbody tr')).toHaveCount(directives.length)
+  for (const [name, ...sources] of directives) await expect(csp.locator('tr', { has: page.getByText(name ?? '', { exact: true }) })).toContainText(sources.join(' '))
+
+  await expect(page.getByTestId('ipc-sender-policy')).toContainText('Only the main frame of the app’s own window')
+  await expect(page.getByTestId('ipc-channels').locator('code')).toHaveText([...CHANNEL_NAMES])
+  await expect(page.getByTestId('security-summary')).toContainText(`${CHANNEL_NAMES.length} channels · ${EVENT_NAMES.length} events`)
+  await expect(page.getByTestId('security-summary')).toContainText('OS keychain')
+})
+
+test('without a keychain, every screen says so with the reason and how to fix it', async ({ page }) => {
+  const app = await openApp(page, {
+    services: {
+      secretStore: new MemorySecretStore({
+        backend: 'memory',
+        persistent: false,
+        reason: 'The OS keychain could not be used, so secrets are kept in memory for this session only.',
+        hint: 'No D-Bus session bus was found. Start AuthDesk from a desktop session, or run it inside `dbus-run-session`.',
+        error: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
+      }),
+    },
+  })
+  try {
+    await dashboardReady(page)
+    const banner = page.getByTestId('keychain-banner')
+    await expect(banner).toContainText('Keychain unavailable: secrets are kept for this session only')
+    await expect(banner).toContainText('How to fix it: No D-Bus session bus was found')
+    await expect(banner).toContainText('Cannot autolaunch D-Bus without X11 $DISPLAY')
+    await switchWorkspace(page, 'My accounts')
+    await goTo(page, 'Security')
+    await expect(banner).toBeVisible()
+    await expect(page.getByTestId('security-summary')).toContainText('Memory, this session only')
+    await goTo(page, 'About')
+    await expect(banner).toBeVisible()
+  } finally {
+    await app.close()
+  }
+})

@@ -179,6 +179,8 @@ export interface SecurityPosture {
   readonly secretStorage: SecretStorageStatus
 }
 
+export type FieldShape = 'email' | 'digits' | 'jwt' | 'host' | 'no-spaces'
+
 /** A provider as the renderer sees it: what its account editor asks for. */
 export interface ProviderInfo {
   readonly id: ProviderId
@@ -190,6 +192,8 @@ export interface ProviderInfo {
     readonly required: boolean
     readonly hint: string
     readonly maxLength: number
+    /** The shape core checks the value against, so the editor can warn as the user types. */
+    readonly shape: FieldShape | null
   }>
   readonly environments: ReadonlyArray<{
     readonly id: Environment

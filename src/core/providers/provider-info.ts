@@ -1,15 +1,34 @@
-import type { ProviderInfo } from '../../shared/model'
+import type { FieldShape, ProviderInfo } from '../../shared/model'
+import { digits, email, hostName, jwt, noSpaces } from './field-shapes'
 import { PROVIDERS } from './registry'
-import type { ProviderDefinition } from './types'
+import type { CredentialField, ProviderDefinition } from './types'
+
+const SHAPES = new Map<CredentialField['check'], FieldShape>([
+  [email, 'email'],
+  [digits, 'digits'],
+  [jwt, 'jwt'],
+  [hostName, 'host'],
+  [noSpaces, 'no-spaces'],
+])
 
 /** A definition without its functions, for the renderer. */
 export function toProviderInfo(definition: ProviderDefinition): ProviderInfo {
   return {
     id: definition.id,
     label: definition.label,
-    fields: definition.fields.map(({ name, label, secret, required, hint, maxLength }) => ({ name, label, secret, required, hint, maxLength })),
+    fields: definition.fields.map(({ name, label, secret, required, hint, maxLength, check }) => ({
+      name,
+      label,
+      secret,
+      required,
+      hint,
+      maxLength,
+      shape: SHAPES.get(check) ?? null,
+    })),
     environments: definition.environments.map(({ id, label, baseUrl, hosts }) => ({ id, label, baseUrl, hosts })),
-    scopes: definition.scopes ? { known: definition.scopes.known, defaults: definition.scopes.defaults } : null,
+    scopes: definition.scopes
+      ? { known: definition.scopes.known.filter((s) => !definition.scopes!.reserved.includes(s)), defaults: definition.scopes.defaults }
+      : null,
   }
 }
 

@@ -38,7 +38,8 @@ export function problemsOf(record: AccountRecord, status: SecretsStatus, storage
     })
   if (status === 'unavailable')
     problems.push({ code: 'secret.unavailable', message: `Its secrets are in the OS keychain, which this session cannot reach.${fix}` })
-  if (status === 'session')
+  // Session-only is a problem only when a keychain was wanted (the Demo keeps memory by design).
+  if (status === 'session' && storage.error !== null)
     problems.push({
       code: 'secret.session-only',
       message: `Its secrets are kept in memory for this session only and are lost when AuthDesk closes, because the OS keychain is unavailable.${fix}`,

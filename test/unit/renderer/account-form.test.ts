@@ -6,9 +6,9 @@ const SMSGATE: ProviderInfo = {
   id: 'smsgate',
   label: 'SMSGate',
   fields: [
-    { name: 'USERNAME', label: 'Username', secret: false, required: false, hint: '', maxLength: 64 },
-    { name: 'PASSWORD', label: 'Password', secret: true, required: false, hint: '', maxLength: 256 },
-    { name: 'TOKEN', label: 'Access token (JWT)', secret: true, required: false, hint: '', maxLength: 8192 },
+    { name: 'USERNAME', label: 'Username', secret: false, required: false, hint: '', maxLength: 64, shape: null },
+    { name: 'PASSWORD', label: 'Password', secret: true, required: false, hint: '', maxLength: 256, shape: null },
+    { name: 'TOKEN', label: 'Access token (JWT)', secret: true, required: false, hint: '', maxLength: 8192, shape: 'jwt' },
   ],
   environments: [{ id: 'production', label: 'Cloud', baseUrl: 'https://api.sms-gate.app/3rdparty/v1', hosts: ['api.sms-gate.app'] }],
   scopes: { known: ['messages:send', 'devices:list'], defaults: ['messages:send'] },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ProviderInfo } from '../../../src/shared/model'
 import { hygieneWarnings, type FieldInfo } from '../../../src/renderer/src/lib/hygiene'
 
-const field = (name: string, label: string, secret: boolean, hint = ''): FieldInfo => ({ name, label, secret, required: true, hint, maxLength: 64 })
+const field = (name: string, label: string, secret: boolean, hint = ''): FieldInfo => ({ name, label, secret, required: true, hint, maxLength: 64, shape: null })
 const USERNAME = field('USERNAME', 'Username (login e-mail)', false, 'The Nmbrs login e-mail address')
 const TOKEN = field('TOKEN', 'API token', true)
 const JWT_FIELD = field('TOKEN', 'Access token (JWT)', true, 'A JWT access token')

@@ -15,3 +15,14 @@ describe('providers:list', () => {
     expect(providers.find((p) => p.id === 'smsgate')!.scopes?.defaults.length).toBeGreaterThan(0)
   })
 })
+
+describe('providers:list field facts', () => {
+  it('names the shape core checks each field against, and lists only scopes a user may request', () => {
+    const providers = listProviders()
+    const field = (p: string, f: string) => providers.find((x) => x.id === p)!.fields.find((x) => x.name === f)!
+    expect(field('nmbrs', 'USERNAME').shape).toBe('email')
+    expect(field('groupcall', 'CUSTOMER_ID').shape).toBe('digits')
+    expect(field('smsgate', 'TOKEN').shape).toBe('jwt')
+    expect(providers.find((p) => p.id === 'smsgate')!.scopes!.known).not.toContain('tokens:refresh')
+  })
+})

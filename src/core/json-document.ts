@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { writeFileAtomic } from './vault/durable-file'
 
 /**
@@ -25,7 +26,10 @@ export class JsonDocument<T> {
   async update(change: (document: T) => void): Promise<T> {
     const document = await this.read()
     change(document)
-    const write = () => writeFileAtomic(this.path, JSON.stringify(document))
+    const write = async (): Promise<void> => {
+      await mkdir(dirname(this.path), { recursive: true })
+      await writeFileAtomic(this.path, JSON.stringify(document))
+    }
     this.writes = this.writes.then(write, write)
     await this.writes
     return document

@@ -5,7 +5,14 @@
 import { mkdir } from 'node:fs/promises'
 import type { AppInfo, SecurityPosture } from '../shared/model'
 import { EventHub } from './event-hub'
+import { systemClock, type FleetClock } from './health/fleet-clock'
+import { fileSettingsStore } from './health/fleet-settings'
 import { HealthService } from './health/health-service'
+import { heldBackDiagnosis } from './health/held-back'
+import { createLimitedHttpClient } from './health/limited-http'
+import { budgetLookup } from './health/provider-budgets'
+import { RateLimiter } from './health/rate-limiter'
+import { FleetScheduler } from './health/scheduler'
 import { createHttpClient } from './http/client'
 import { WizardStore } from './wizard/wizard-store'
 import { createLogger, silentLogger, type Logger, type LogSink } from './log'
@@ -13,6 +20,7 @@ import { SecretScrubber } from './secret-scrubber'
 import { describePosture, type RuntimeFacts } from './security-posture'
 import { openSecretStore } from './vault/keychain-store'
 import type { SecretStore } from './vault/secret-store'
+import { TokenService, type TokenTuning } from './tokens/token-service'
 import { Vault } from './vault/vault'
 import { openDemoWorkspace } from './workspace/demo-workspace'
 import { Workspaces } from './workspace/workspaces'
@@ -34,6 +42,13 @@ export interface ServicesOptions {
   readonly demo?: { readonly latencyMs?: number }
   /** Where this core runs, for the Security screen; defaults to the e2e harness's facts. */
   readonly runtime?: RuntimeFacts
+  /**
+   * Background re-checks. Only the desktop app starts them (`start: true`); elsewhere the
+   * scheduler answers `fleet:status` and `fleet:configure` but schedules nothing.
+   */
+  readonly fleet?: { readonly start?: boolean; readonly clock?: FleetClock }
+  /** Token lifecycle (SMSGate) and due dates; the refresh timer runs where the Demo is offered unless set. */
+  readonly tokens?: TokenTuning
 }
 
 export interface Services {
@@ -45,6 +60,10 @@ export interface Services {
   readonly vault: Vault
   readonly workspaces: Workspaces
   readonly health: HealthService
+  /** Background re-checks of the active workspace (suspend/resume come from main). */
+  readonly fleet: FleetScheduler
+  /** Token lifecycle and due dates of the active workspace. */
+  readonly tokens: TokenService
   /** The active workspace's wizard progress. */
   wizard(): WizardStore
   /** Events for the renderer (no secrets): main and the e2e harness forward them. */
@@ -73,11 +92,40 @@ export async function createServices(options: ServicesOptions): Promise<Services
     openDemo: () => openDemoWorkspace({ scrubber, logger, latencyMs: options.demo?.latencyMs }),
   })
   if (options.demo) await workspaces.start()
-  const health = new HealthService({
+  // Every check, whoever starts it, spends the providers' request budgets through this limiter.
+  const clock = options.fleet?.clock ?? systemClock
+  const limiter = new RateLimiter(clock, budgetLookup())
+  const fleet: FleetScheduler = new FleetScheduler({
+    clock,
+    limiter,
+    events,
+    listAccounts: () => workspaces.vault.list(),
+    history: (id) => health.historyOf(id),
+    check: (id) => health.check(id),
+    settings: fileSettingsStore(options.dataDir),
+  })
+  // Token calls bypass the check budgets: a refresh held back past its token's expiry breaks the account.
+  const tokenHttp = options.tokens?.http ?? createHttpClient({ env: process.env })
+  const tokens = new TokenService({
+    ...options.tokens,
     vault: () => workspaces.vault,
     events,
-    deps: { http: createHttpClient({ env: process.env }), scrubber },
+    scrubber,
+    logger,
+    http: tokenHttp,
+    schedule: options.tokens?.schedule ?? Boolean(options.demo),
+    check: { http: tokenHttp, scrubber },
   })
+  await tokens.start(mine)
+  const health: HealthService = new HealthService({
+    vault: () => workspaces.vault,
+    events,
+    deps: { http: createLimitedHttpClient(createHttpClient({ env: process.env }), limiter, clock), scrubber },
+    holdBack: (account) => heldBackDiagnosis(account, limiter, clock.now()),
+    annotate: (h) => fleet.annotate(h),
+    tokens: (vault, account) => tokens.forCheck(vault, account),
+  })
+  if (options.fleet?.start) await fleet.start()
   const wizards = new Map<string, WizardStore>()
   const wizard = (): WizardStore => {
     const dir = workspaces.vault.dataDir
@@ -96,6 +144,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     workspaces,
     health,
+    fleet,
+    tokens,
     wizard,
     events,
     appInfo: () => ({
@@ -107,6 +157,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
       secretStorage: secretStore.status,
     }),
     securityPosture: () => describePosture(runtime, secretStore.status),
-    close: () => workspaces.close(),
+    close: async () => {
+      fleet.stop()
+      tokens.close()
+      await workspaces.close()
+    },
   }
 }

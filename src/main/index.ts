@@ -1,11 +1,12 @@
 import { join } from 'node:path'
-import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron'
+import { app, ipcMain, Notification, powerMonitor, protocol, session, shell, type BrowserWindow } from 'electron'
 import { createHandlers } from '../core/ipc/handlers'
 import { createRouter } from '../core/ipc/router'
 import { sameOriginMainFrame } from '../core/ipc/sender-policy'
 import { fileLogSink } from '../core/log-file'
 import { defaultDataDir } from '../core/paths'
 import { createServices } from '../core/services'
+import type { EventPayloadOf } from '../shared/contract'
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './app-protocol'
 import { registerIpc, sendEvent } from './ipc'
 import { effectivePreferences } from './security/effective-preferences'
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
     // A desktop unlock prompt is visible here: give the user time to answer it.
     keychainProbe: { isolated: false, timeoutMs: 120_000 },
     demo: {},
+    fleet: { start: true },
   })
   const rendererDir = join(__dirname, '../renderer')
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url))
@@ -45,6 +47,18 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged)
   mainWindow.on('closed', () => (mainWindow = null))
   services.events.subscribe((name, payload) => sendEvent(mainWindow, name, payload))
+  // Background checks: what they find becomes a desktop notification; asleep, nothing starts;
+  // after waking (or unlocking, which may unlock the keychain too) overdue accounts run once.
+  services.events.subscribe((name, payload) => {
+    if (name !== 'fleet:notify' || !Notification.isSupported()) return
+    const notice = payload as EventPayloadOf<'fleet:notify'>
+    const notification = new Notification({ title: notice.title, body: notice.body })
+    notification.on('click', focusExisting)
+    notification.show()
+  })
+  powerMonitor.on('suspend', () => services.fleet.suspend())
+  powerMonitor.on('resume', () => services.fleet.resume())
+  powerMonitor.on('unlock-screen', () => services.fleet.resume())
   app.on('before-quit', () => void services.close())
 }
 

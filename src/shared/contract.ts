@@ -4,9 +4,12 @@
  * own map. Main parses every request against its schema; responses are not re-parsed.
  */
 import { z } from 'zod'
+import type { BundlePreviewView, ExportedBundleView } from './bundle'
 import type { Diagnosis } from './diagnosis'
-import type { AccountHealth, CheckProgress } from './health'
+import { fleetSettingsPatch, type FleetNotice, type FleetProgress, type FleetStatus, type ScheduledHealth } from './fleet'
+import type { CheckProgress } from './health'
 import { WIZARD_OUTCOMES, type KnowledgeStepView, type WizardTrail } from './wizard'
+import type { AccountDeadlines, KeyRotationResult, TokenNotice, TokenState } from './tokens'
 import {
   ENVIRONMENTS,
   PROVIDER_IDS,
@@ -48,6 +51,16 @@ const label = z.string().max(200)
 const notes = z.string().max(10_000)
 const baseUrl = z.string().max(4096).nullable()
 const scopes = z.array(z.string().max(100)).max(50)
+
+const bundleRequest = z
+  .object({
+    accountId: accountId,
+    /** Identifiers to replace with pseudonyms (the same one everywhere in the bundle). */
+    mask: z.array(z.string().min(1).max(512)).max(50).optional(),
+    /** Files or item ids (from the preview) to leave out. */
+    exclude: z.array(z.string().min(1).max(200)).max(500).optional(),
+  })
+  .strict()
 
 const importRequest = z.object({
   // Text only: the renderer must not make main read files by path (the CLI reads files itself).
@@ -108,8 +121,10 @@ export const channels = {
   'accounts:export': channel<AccountsExport>()(
     z.object({ format: z.enum(['json', 'env']), ids: z.array(accountId).max(1000).optional() }).strict(),
   ),
+  /** Authmatech: rotate the API key with the client secret (sent once, never stored), verify the new key, then forget the old one. */
+  'accounts:rotate-key': channel<KeyRotationResult>()(z.object({ id: accountId, secretKey: z.string().min(1).max(512) }).strict()),
   /** Every account of the active workspace with its newest diagnosis. */
-  'health:list': channel<ReadonlyArray<AccountHealth>>()(none),
+  'health:list': channel<ReadonlyArray<ScheduledHealth>>()(none),
   /** Checks one account now (a real call to the provider) and returns the diagnosis. */
   'health:check': channel<Diagnosis>()(z.object({ id: accountId }).strict()),
   /** Starts checking many accounts (all when `ids` is absent); progress comes as `health:progress`. */
@@ -117,6 +132,22 @@ export const channels = {
   'health:cancel': channel<{ readonly runId: string }>()(z.object({ runId: z.string().uuid() }).strict()),
   /** An account's past checks, newest first (bounded). */
   'health:history': channel<ReadonlyArray<Diagnosis>>()(z.object({ id: accountId }).strict()),
+  /** An account's token lifecycle (SMSGate): times, scopes, the local record of issued tokens; never a token. */
+  'tokens:list': channel<TokenState>()(z.object({ accountId }).strict()),
+  /** Issues a new managed pair (least privilege: the account's declared scopes when none are given) and revokes the one it replaces. */
+  'tokens:issue': channel<TokenState>()(
+    z.object({ accountId, scopes: z.array(z.string().min(1).max(100)).min(1).max(50).optional(), ttlSeconds: z.number().int().min(1).max(2_592_000).optional() }).strict(),
+  ),
+  'tokens:refresh': channel<TokenState>()(z.object({ accountId }).strict()),
+  /** Revokes one token by jti (its refresh token goes with it), or every token of the account when no jti is given. */
+  'tokens:revoke': channel<TokenState>()(z.object({ accountId, jti: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/).optional() }).strict()),
+  /** Per account: token refresh/expiry (SMSGate) and rotation due date, for the dashboard's countdowns. */
+  'tokens:due': channel<ReadonlyArray<AccountDeadlines>>()(none),
+  /** Background re-checks: settings, pause reason, next check, the current round, per-provider load. */
+  'fleet:status': channel<FleetStatus>()(none),
+  'fleet:configure': channel<FleetStatus>()(fleetSettingsPatch),
+  /** Skips the current background round's accounts not started yet (the given round, or whichever runs). */
+  'fleet:cancel': channel<{ readonly runId: string | null; readonly skipped: number }>()(z.object({ runId: z.string().uuid().optional() }).strict()),
   /** Texts of the troubleshooting steps a diagnosis lists (`knowledgeSteps`); unknown ids are left out. */
   'knowledge:steps': channel<ReadonlyArray<KnowledgeStepView>>()(z.object({ ids: z.array(z.string().min(1).max(100)).max(100) }).strict()),
   /** The wizard's saved progress for an account (null when it was never opened). */
@@ -127,6 +158,12 @@ export const channels = {
       .strict(),
   ),
   'wizard:reset': channel<null>()(z.object({ accountId: accountId }).strict()),
+  /** The support bundle for an account, redacted, with the self-scan result; nothing is written. */
+  'bundle:preview': channel<BundlePreviewView>()(bundleRequest),
+  /** Writes the previewed bundle (same digest) after the self-scan; refused with the hits when it finds a secret. */
+  'bundle:export': channel<ExportedBundleView>()(
+    bundleRequest.extend({ digest: z.string().min(1).max(128), generatedAt: z.string().datetime({ offset: true }) }).strict(),
+  ),
   /** Which workspace is shown: the user's accounts, or the Demo on the provider simulators. */
   'workspace:info': channel<WorkspaceInfo>()(none),
   'workspace:switch': channel<WorkspaceInfo>()(z.object({ to: z.enum(['mine', 'demo']) }).strict()),
@@ -135,8 +172,15 @@ export const channels = {
 export const events = {
   'accounts:changed': event<{ readonly ids: ReadonlyArray<string> }>(),
   'workspace:changed': event<WorkspaceInfo>(),
-  'health:changed': event<AccountHealth>(),
+  'health:changed': event<ScheduledHealth>(),
   'health:progress': event<CheckProgress>(),
+  'fleet:changed': event<FleetStatus>(),
+  'fleet:progress': event<FleetProgress>(),
+  /** A change found by a background check, for a desktop notification (main shows it). */
+  'fleet:notify': event<FleetNotice>(),
+  'tokens:changed': event<{ readonly accountId: string; readonly state: TokenState }>(),
+  /** Token trouble for a desktop notification (main shows it like `fleet:notify`). */
+  'tokens:notify': event<TokenNotice>(),
 } as const
 
 export type ChannelName = keyof typeof channels

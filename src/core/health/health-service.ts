@@ -11,12 +11,19 @@ import type { EventHub } from '../event-hub'
 import type { Vault } from '../vault/vault'
 import { CheckRuns } from './check-runs'
 import { HistoryStore } from './history-store'
+import type { CheckTokens } from '../tokens/token-adopt'
 
 export interface HealthServiceOptions {
   /** The active workspace's vault (it changes when the user switches workspace). */
   readonly vault: () => Vault
   readonly events: EventHub
   readonly deps: CheckDeps
+  /** Answers a check without sending anything (the provider asked to wait); such an answer is not kept. */
+  readonly holdBack?: (account: AccountView) => Diagnosis | null
+  /** Adds what the background scheduler plans to what list() and `health:changed` carry. */
+  readonly annotate?: (health: AccountHealth) => AccountHealth
+  /** The token store: the AuthDesk-managed pair a check sends (fresh), and where a pair the probe refreshes goes. */
+  readonly tokens?: (vault: Vault, account: AccountView) => Promise<CheckTokens>
 }
 
 export class HealthService {
@@ -34,7 +41,7 @@ export class HealthService {
   async list(): Promise<ReadonlyArray<AccountHealth>> {
     const history = this.history()
     const accounts = await this.options.vault().list()
-    return Promise.all(accounts.map(async (a) => healthOf(a.id, await history.list(a.id))))
+    return Promise.all(accounts.map(async (a) => this.annotate(healthOf(a.id, await history.list(a.id)))))
   }
 
   async historyOf(id: string): Promise<ReadonlyArray<Diagnosis>> {
@@ -71,24 +78,33 @@ export class HealthService {
     return { runId }
   }
 
+  private annotate(health: AccountHealth): AccountHealth {
+    return this.options.annotate?.(health) ?? health
+  }
+
   private async checkOne(vault: Vault, account: AccountView): Promise<Diagnosis> {
+    const held = this.options.holdBack?.(account)
+    if (held) return held
     const { secrets } = await vault.readSecrets(account.id, 'check')
+    const issued = await this.options.tokens?.(vault, account)
     const diagnosis = await checkAccount(
       {
         provider: account.provider,
-        fields: { ...account.fields, ...secrets },
+        fields: { ...account.fields, ...secrets, ...issued?.fields },
         baseUrl: account.baseUrl,
         environment: account.environment,
         scopes: account.scopes,
-        storeTokens: async (tokens) => {
-          await vault.update({ id: account.id, fields: { TOKEN: tokens.accessToken, ...(tokens.refreshToken ? { REFRESH_TOKEN: tokens.refreshToken } : {}) } })
-        },
+        storeTokens:
+          issued?.storeTokens ??
+          (async (tokens) => {
+            await vault.update({ id: account.id, fields: { TOKEN: tokens.accessToken, ...(tokens.refreshToken ? { REFRESH_TOKEN: tokens.refreshToken } : {}) } })
+          }),
       },
       this.options.deps,
     )
     const history = this.history(vault)
     await history.append(account.id, diagnosis)
-    if (vault === this.options.vault()) this.options.events.emit('health:changed', healthOf(account.id, await history.list(account.id)))
+    if (vault === this.options.vault()) this.options.events.emit('health:changed', this.annotate(healthOf(account.id, await history.list(account.id))))
     return diagnosis
   }
 }

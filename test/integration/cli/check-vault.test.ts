@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -65,7 +65,8 @@ describe.skipIf(!haveKeyring)('authdesk check --vault (real keychain; run under 
     expect(doc.summary).toMatchObject({ healthy: 1, failing: 1 })
     for (const secret of secrets) expect(result.stdout + result.stderr).not.toContain(secret)
     // The check is recorded where the app shows it, without any secret.
-    const history = await readFile(join(dataDir, 'history.json'), 'utf8')
+    const historyDir = join(dataDir, 'history')
+    const history = (await Promise.all((await readdir(historyDir)).map((f) => readFile(join(historyDir, f), 'utf8')))).join('\n')
     expect(history).toContain('domain.invalid')
     for (const secret of secrets) expect(history).not.toContain(secret)
   })

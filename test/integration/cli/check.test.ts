@@ -105,7 +105,7 @@ describe('authdesk check', () => {
   })
 
   it.each([
-    ['an unknown flag', ['--vault'], /Unknown option '--vault'/],
+    ['an unknown flag', ['--colour'], /Unknown option '--colour'/],
     ['an unreadable file', ['--env', '/nonexistent/accounts.env'], /cannot read --env file/],
     ['no accounts at all', [], /no accounts found/],
     ['--only naming no account', ['--only', 'NOPE'], /--only names no account: NOPE/],

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -59,7 +59,9 @@ describe('health service on the Demo workspace', () => {
     const ids = (await services.vault.list()).slice(0, 12).map((a) => a.id)
     const secrets = (await Promise.all(ids.map((id) => services.vault.readSecrets(id, 'test')))).flatMap((s) => Object.values(s.secrets))
     for (const id of ids) await services.health.check(id)
-    const history = await readFile(join(services.vault.dataDir, 'history.json'), 'utf8')
+    const historyDir = join(services.vault.dataDir, 'history')
+    const history = (await Promise.all((await readdir(historyDir)).map((f) => readFile(join(historyDir, f), 'utf8')))).join('\n')
+    expect(history).toContain('"state"')
     for (const secret of secrets.filter((s) => s.length >= 6)) {
       expect(history).not.toContain(secret)
       expect(seen.join('\n')).not.toContain(secret)

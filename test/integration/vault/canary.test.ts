@@ -82,10 +82,26 @@ describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
     expect((await call('health:check', { id: 'no-such-account' })).ok).toBe(false)
     await call('health:check-all', { ids: [] })
     await call('health:cancel', { runId: '00000000-0000-4000-8000-000000000000' })
+    // Background checks: no scheduler runs here (no `fleet.start`), so nothing reaches a provider.
+    await call('fleet:status')
+    await call('fleet:configure', { intervalMinutes: 60, notifications: false })
+    await call('fleet:cancel', {})
     await call('knowledge:steps', { ids: ['nmbrs.check-token'] })
     await call('wizard:record', { accountId: gc, stepId: 'groupcall.recopy-credentials', outcome: 'done', note: null })
     await call('wizard:get', { accountId: gc })
     await call('wizard:reset', { accountId: gc })
+    const bundle = await call<{ digest: string; generatedAt: string }>('bundle:preview', { accountId: gc })
+    expect(bundle.ok).toBe(true)
+    expect((await call('bundle:export', { accountId: gc, digest: bundle.value.digest, generatedAt: bundle.value.generatedAt })).ok).toBe(true)
+    // Token channels without reaching a provider: the pasted refresh token is refused before sending,
+    // issuing and key rotation are refused for a Groupcall account, and there is nothing to revoke.
+    await call('tokens:list', { accountId: sg })
+    expect((await call('tokens:refresh', { accountId: sg })).error?.code).toBe('credentials.malformed')
+    expect((await call('tokens:issue', { accountId: gc, scopes: ['messages:send'], ttlSeconds: 600 })).error?.code).toBe('tokens.unsupported')
+    await call('tokens:revoke', { accountId: sg })
+    await call('tokens:due')
+    const clientSecret = extra[3]!
+    expect((await call('accounts:rotate-key', { id: gc, secretKey: clientSecret })).error?.code).toBe('tokens.unsupported')
     await call('accounts:delete', { id: nm })
     expect([...called].sort()).toEqual([...CHANNEL_NAMES].sort())
 

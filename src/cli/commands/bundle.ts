@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util'
+import { exportBundle, type BundleSources } from '../../core/bundle/bundle-service'
+import { wizardSteps } from '../../core/bundle/wizard-steps'
+import { BundleScanError } from '../../core/bundle/write-bundle'
+import { isAppError } from '../../core/errors'
+import type { Services } from '../../core/services'
+import { sameLabel } from '../../core/vault/account-input'
+import type { Diagnosis } from '../../shared/diagnosis'
+import { formatScanHits, formatWritten } from '../format-bundle'
+import { EXIT, UsageError, type CliIo, type Command } from '../io'
+import { VERSION } from '../version'
+import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
+
+const USAGE = 'authdesk bundle --account NAME --out FILE.zip [--mask FIELD|VALUE]... [--exclude ID]... [--json] [--data-dir DIR]'
+
+/** An account's check history, newest first (default: the app's health history, as `check --vault` records it). */
+export type CheckHistory = (services: Services, accountId: string) => Promise<ReadonlyArray<Diagnosis>>
+const savedHistory: CheckHistory = (services, id) => services.health.historyOf(id)
+
+/** Errors about the input are usage errors (2), keychain problems 4, the rest failures (1). */
+function exitFor(code: string): number {
+  if (code === 'account.not-found') return EXIT.usage
+  if (code === 'bundle.secrets-unreadable' || code === 'vault.keychain-unavailable') return EXIT.keychain
+  return EXIT.failing
+}
+
+async function run(services: Services, options: { account: string; out: string; mask: string[]; exclude: string[]; json: boolean }, history: CheckHistory, io: CliIo): Promise<number> {
+  const account = (await services.vault.list()).find((a) => a.id === options.account || sameLabel(a.label, options.account))
+  if (!account) {
+    io.stderr(`authdesk bundle: no account named ${options.account} (see \`authdesk accounts list\`). Nothing was written.\n`)
+    return EXIT.usage
+  }
+  const diagnoses = await history(services, account.id)
+  const trail = wizardSteps(await services.wizard().get(account.id))
+  const sources: BundleSources = { vault: services.vault, appVersion: VERSION, env: io.env, diagnoses: async () => diagnoses, wizardTrail: async () => trail }
+  try {
+    const written = await exportBundle(sources, { accountId: account.id, path: options.out, mask: options.mask, exclude: options.exclude })
+    const notes = written.checks === 0 ? ['no check has run yet for this account: the bundle has no diagnosis and no exchanges.'] : []
+    const { removals, byKind } = written.manifest
+    if (options.json) {
+      const { path, bytes, files, scan, digest, checks } = written
+      io.stdout(`${JSON.stringify({ ok: true, account: account.label, path, bytes, files, checks, removals, byKind, scan, digest, notes })}\n`)
+    } else io.stdout(formatWritten(written, removals, byKind, notes))
+    return EXIT.ok
+  } catch (error) {
+    if (error instanceof BundleScanError) {
+      if (options.json) io.stdout(`${JSON.stringify({ ok: false, error: { code: error.code, message: error.message }, scan: error.scan })}\n`)
+      io.stderr(`authdesk bundle: the secret scan found ${error.scan.hits.length} secret(s); nothing was written:\n${formatScanHits(error.scan)}`)
+      return EXIT.failing
+    }
+    if (!isAppError(error)) throw error
+    if (options.json) io.stdout(`${JSON.stringify({ ok: false, error: { code: error.code, message: error.message } })}\n`)
+    io.stderr(`authdesk bundle: ${error.message}\n`)
+    return exitFor(error.code)
+  }
+}
+
+export function createBundleCommand(open: OpenServices = openDefaultServices, history: CheckHistory = savedHistory): Command {
+  return {
+    name: 'bundle',
+    summary: 'Write the redacted support bundle for one account (same as the app’s export, after the same secret scan)',
+    usage: USAGE,
+    async run(argv, io) {
+      const { values, positionals } = parseArgs({
+        args: [...argv],
+        options: {
+          account: { type: 'string' },
+          out: { type: 'string' },
+          mask: { type: 'string', multiple: true, default: [] },
+          exclude: { type: 'string', multiple: true, default: [] },
+          json: { type: 'boolean', default: false },
+          'data-dir': { type: 'string' },
+        },
+        allowPositionals: true,
+        strict: true,
+      })
+      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`)
+      if (!values.account) throw new UsageError('--account NAME is required')
+      if (!values.out) throw new UsageError('--out FILE.zip is required')
+      const options = { account: values.account, out: values.out, mask: values.mask, exclude: values.exclude, json: values.json }
+      return withVault(open, values['data-dir'], io, (services) => run(services, options, history, io))
+    },
+  }
+}
+
+export const bundleCommand = createBundleCommand()

@@ -1,0 +1,146 @@
+/**
+ * Finds many literal patterns in one linear pass (Aho–Corasick over a dense transition table).
+ * ASCII letters match case-insensitively: over-matching a secret is safe, and URL-encoding
+ * (`%2f`/`%2F`) and pseudonyms (`ACME`/`acme`) need it anyway. Line breaks, and the spaces and
+ * tabs that indent the next line, are skipped, so a pattern split across lines is still found
+ * (its reported range then spans the break).
+ */
+
+/** 64 MB of transitions; callers split larger pattern sets (KnownValues does). */
+const MAX_TABLE_ENTRIES = 16 * 1024 * 1024
+
+const foldAscii = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code)
+
+export class MultiMatcher {
+  readonly size: number
+  private readonly classOf = new Uint16Array(65_536)
+  private readonly stride: number
+  private readonly table: Int32Array
+  private readonly output: Int32Array
+  private readonly outputLink: Int32Array
+  /** Per state: itself when a pattern ends there, else the nearest suffix state where one does, else -1. */
+  private readonly firstOutput: Int32Array
+  private readonly lengths: Int32Array
+
+  /** `patterns` must be distinct once ASCII-folded; pattern i is reported as i. */
+  constructor(patterns: ReadonlyArray<string>) {
+    this.size = patterns.length
+    let classes = 1
+    for (const p of patterns)
+      for (let i = 0; i < p.length; i++) {
+        const c = foldAscii(p.charCodeAt(i))
+        if (this.classOf[c] === 0) this.classOf[c] = classes++
+      }
+    for (let c = 65; c <= 90; c++) this.classOf[c] = this.classOf[c + 32]!
+    this.stride = classes
+
+    const children: Array<Map<number, number>> = [new Map()]
+    const ends: number[] = [-1]
+    this.lengths = new Int32Array(patterns.length)
+    patterns.forEach((p, index) => {
+      let state = 0
+      for (let i = 0; i < p.length; i++) {
+        const cls = this.classOf[foldAscii(p.charCodeAt(i))]!
+        let next = children[state]!.get(cls)
+        if (next === undefined) {
+          next = children.length
+          children.push(new Map())
+          ends.push(-1)
+          children[state]!.set(cls, next)
+        }
+        state = next
+      }
+      if (ends[state] === -1) ends[state] = index
+      this.lengths[index] = p.length
+    })
+    if (children.length * this.stride > MAX_TABLE_ENTRIES) throw new RangeError('too many patterns for one matcher')
+
+    const states = children.length
+    this.table = new Int32Array(states * this.stride)
+    this.output = Int32Array.from(ends)
+    this.outputLink = new Int32Array(states).fill(-1)
+    const fail = new Int32Array(states)
+    const queue = new Int32Array(states)
+    let head = 0
+    let tail = 0
+    for (const [cls, child] of children[0]!) {
+      this.table[cls] = child
+      queue[tail++] = child
+    }
+    while (head < tail) {
+      const s = queue[head++]!
+      const f = fail[s]!
+      this.outputLink[s] = this.output[f]! >= 0 ? f : this.outputLink[f]!
+      const row = s * this.stride
+      const failRow = f * this.stride
+      for (let cls = 1; cls < this.stride; cls++) {
+        const child = children[s]!.get(cls)
+        if (child === undefined) {
+          this.table[row + cls] = this.table[failRow + cls]!
+        } else {
+          this.table[row + cls] = child
+          fail[child] = this.table[failRow + cls]!
+          queue[tail++] = child
+        }
+      }
+    }
+    this.firstOutput = this.output.map((p, s) => (p >= 0 ? s : this.outputLink[s]!))
+  }
+
+  /**
+   * Every match as a triple in the returned array: start, end (exclusive), pattern. A match
+   * may span skipped line breaks. Ends are ascending.
+   */
+  scan(text: string): number[] {
+    const found: number[] = []
+    if (this.size === 0) return found
+    const { classOf, table, stride, output, outputLink, firstOutput, lengths } = this
+    let state = 0
+    let afterBreak = false
+    const n = text.length
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i)
+      if (code === 10 || code === 13) {
+        afterBreak = true
+        continue
+      }
+      if (afterBreak && (code === 32 || code === 9)) continue
+      afterBreak = false
+      state = table[state * stride + classOf[code]!]!
+      let s = firstOutput[state]!
+      while (s >= 0) {
+        const p = output[s]!
+        found.push(matchStart(text, i + 1, lengths[p]!), i + 1, p)
+        s = outputLink[s]!
+      }
+    }
+    return found
+  }
+}
+
+const isBreak = (c: number): boolean => c === 10 || c === 13
+const isBlank = (c: number): boolean => c === 32 || c === 9
+
+/** Where a match of `length` characters ending at `end` starts, stepping over what `scan` skipped. */
+function matchStart(text: string, end: number, length: number): number {
+  let j = end
+  let left = length
+  while (left > 0 && j > 0) {
+    const c = text.charCodeAt(j - 1)
+    if (isBreak(c)) {
+      j--
+      continue
+    }
+    if (isBlank(c)) {
+      let k = j - 1
+      while (k > 0 && isBlank(text.charCodeAt(k - 1))) k--
+      if (k > 0 && isBreak(text.charCodeAt(k - 1))) {
+        j = k
+        continue
+      }
+    }
+    j--
+    left--
+  }
+  return j
+}

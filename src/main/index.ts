@@ -6,9 +6,9 @@ import { sameOriginMainFrame } from '../core/ipc/sender-policy'
 import { fileLogSink } from '../core/log-file'
 import { defaultDataDir } from '../core/paths'
 import { createServices } from '../core/services'
-import type { EventPayloadOf } from '../shared/contract'
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './app-protocol'
 import { registerIpc, sendEvent } from './ipc'
+import { notifyFrom, type NotificationApi } from './notifications'
 import { effectivePreferences } from './security/effective-preferences'
 import { lockDownWebContents } from './security/navigation'
 import { denyAllPermissions } from './security/permissions'
@@ -47,19 +47,22 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged)
   mainWindow.on('closed', () => (mainWindow = null))
   services.events.subscribe((name, payload) => sendEvent(mainWindow, name, payload))
-  // Background checks: what they find becomes a desktop notification; asleep, nothing starts;
-  // after waking (or unlocking, which may unlock the keychain too) overdue accounts run once.
-  services.events.subscribe((name, payload) => {
-    if (name !== 'fleet:notify' || !Notification.isSupported()) return
-    const notice = payload as EventPayloadOf<'fleet:notify'>
-    const notification = new Notification({ title: notice.title, body: notice.body })
-    notification.on('click', focusExisting)
-    notification.show()
-  })
+  services.events.subscribe(notifyFrom(electronNotifications, focusExisting))
+  // Asleep, nothing starts; after waking (or unlocking, which may unlock the keychain too)
+  // overdue accounts run once.
   powerMonitor.on('suspend', () => services.fleet.suspend())
   powerMonitor.on('resume', () => services.fleet.resume())
   powerMonitor.on('unlock-screen', () => services.fleet.resume())
   app.on('before-quit', () => void services.close())
+}
+
+const electronNotifications: NotificationApi = {
+  isSupported: () => Notification.isSupported(),
+  show: (title, body, onClick) => {
+    const notification = new Notification({ title, body })
+    notification.on('click', onClick)
+    notification.show()
+  },
 }
 
 const focusExisting = (): void => {

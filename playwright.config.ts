@@ -7,7 +7,7 @@ export default defineConfig({
   globalSetup: './test/support/harness/global-setup.ts',
   timeout: 30_000,
   workers: 2,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'test-reports/playwright.json' }]],
   outputDir: 'test-results',
   use: {
     browserName: 'chromium',

@@ -68,6 +68,7 @@ for (let i = 0; i < total; i++) {
 }
 await Promise.all(inflight)
 const elapsed = (performance.now() - started) / 1000
+const clientCpu = process.cpuUsage()
 child.kill('SIGINT')
 await Promise.all(targets.map((t) => t.pool.close()))
 
@@ -79,5 +80,6 @@ for (const [name, list] of byProvider) {
   list.sort((a, b) => a - b)
   console.log(`  ${name.padEnd(10)} p50 ${list[Math.floor(list.length / 2)].toFixed(2)}  p99 ${list[Math.floor(list.length * 0.99)].toFixed(2)}`)
 }
+console.log(`load generator CPU: ${(((clientCpu.user + clientCpu.system) / 1e6 / elapsed) * 100).toFixed(0)}% of one core (the same 2 cores serve the simulators)`)
 console.log(`errors: ${errors} transport, ${unexpected} non-200`)
 console.log(`goal: >= 2000 req/s with p99 < 20 ms -> ${latencies.length / elapsed >= rate * 0.98 && Number(pct(99)) < 20 ? 'met' : 'NOT met'}`)

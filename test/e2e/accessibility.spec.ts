@@ -1,10 +1,10 @@
 import { expect, test } from '../support/harness/fixtures'
 import { expectAccessible } from './pages/axe'
-import { dashboardReady, goTo, openAccount, row, switchWorkspace } from './pages/app-page'
+import { dashboardReady, goTo, openEditor, row, switchWorkspace } from './pages/app-page'
 import { fillNewAccount, save, startAdding } from './pages/editor-page'
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no violation on any screen (${colorScheme} theme)`, async ({ app }) => {
+  test(`axe finds no violation on the shell, dashboard, editor, import, security and about screens (${colorScheme} theme)`, async ({ app }) => {
     test.setTimeout(90_000) // axe takes a few seconds per screen
     const { page } = app
     await page.emulateMedia({ colorScheme })
@@ -16,7 +16,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page, 'row menu')
     await page.keyboard.press('Escape')
 
-    await openAccount(page, 'SMSGate · token-valid')
+    await openEditor(page, 'SMSGate · token-valid')
     await expectAccessible(page, 'editor (edit)')
     await page.getByRole('button', { name: 'Delete…' }).click()
     await expect(page.getByRole('dialog')).toBeVisible()

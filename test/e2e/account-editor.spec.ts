@@ -1,5 +1,5 @@
 import { expect, test } from '../support/harness/fixtures'
-import { dashboardReady, openAccount, row, switchWorkspace } from './pages/app-page'
+import { dashboardReady, openEditor, row, switchWorkspace } from './pages/app-page'
 import { field, fillNewAccount, save, startAdding, storedSecret, type NewAccount } from './pages/editor-page'
 
 const ACCOUNTS: ReadonlyArray<NewAccount & { readonly secret: string; readonly tail: string }> = [
@@ -53,7 +53,7 @@ test('edits secrets write-only: replace one, clear one, keep one; fingerprints a
     provider: 'smsgate',
     fields: { USERNAME: 'GW7KQ2', PASSWORD: 'first-password-2026', TOKEN: jwt('access'), REFRESH_TOKEN: jwt('refresh') },
   })
-  await openAccount(page, 'Gateway with tokens')
+  await openEditor(page, 'Gateway with tokens')
   const before = { password: await storedSecret(page, 'PASSWORD'), token: await storedSecret(page, 'TOKEN') }
   await expect(before.password.tail).toBe('••••2026')
 
@@ -64,7 +64,7 @@ test('edits secrets write-only: replace one, clear one, keep one; fingerprints a
   await save(page)
   await expect(page.getByTestId('toast').filter({ hasText: 'Saved “Gateway with tokens”' })).toBeVisible()
 
-  await openAccount(page, 'Gateway with tokens')
+  await openEditor(page, 'Gateway with tokens')
   const after = { password: await storedSecret(page, 'PASSWORD'), token: await storedSecret(page, 'TOKEN') }
   expect(after.password.tail).toBe('••••2027')
   expect(after.password.fingerprint).not.toBe(before.password.fingerprint)
@@ -101,7 +101,7 @@ test('duplicates from the row menu, and deletes only after confirmation', async 
   await expect(row(page, 'Payroll NL (copy)')).toHaveCount(0)
   expect((await services.vault.list()).map((a) => a.label)).toEqual(['Payroll NL'])
 
-  await openAccount(page, 'Payroll NL')
+  await openEditor(page, 'Payroll NL')
   await page.getByRole('button', { name: 'Delete…' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete account' }).click()
   await expect(page.getByTestId('accounts-empty')).toBeVisible()

@@ -37,6 +37,7 @@ test('the renderer reaches core only through window.authdesk, which has named fu
     hasIpcRenderer: false,
   })
   expect(shape.functions).toEqual(expect.arrayContaining(['accounts.list', 'accounts.importPreview', 'providers.list', 'events.onAccountsChanged']))
+  expect(shape.functions).toEqual(expect.arrayContaining(['events.onFleetChanged', 'events.onFleetNotify', 'events.onFleetProgress', 'fleet.cancel', 'fleet.configure', 'fleet.status']))
   expect(shape.functions.filter((name) => /\.(invoke|send|on|sendSync)$/i.test(name))).toEqual([])
 })
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../support/harness/fixtures'
-import { dashboardReady, openAccount, row, switchWorkspace } from './pages/app-page'
+import { dashboardReady, openEditor, row, switchWorkspace } from './pages/app-page'
 
 const LABEL = `<img src=x onerror="window.__pwned='label'">`
 const NOTES = `<script>window.__pwned='notes'</script><b onmouseover="window.__pwned='b'">bold</b>`
@@ -42,7 +42,7 @@ test('HTML and script in every account text the UI displays render as literal te
   await expectInert(page)
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
 
-  await openAccount(page, LABEL)
+  await openEditor(page, LABEL)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(LABEL)
   await expect(page.getByLabel('Label', { exact: true })).toHaveValue(LABEL)
   await expect(page.getByLabel('Notes (optional)', { exact: true })).toHaveValue(NOTES)

@@ -3,7 +3,8 @@
  * to docs/screenshots/<screen>-<theme>.png. Skipped in ordinary test runs.
  */
 import { expect, test } from '../support/harness/fixtures'
-import { dashboardReady, goTo, openAccount, row, switchWorkspace } from './pages/app-page'
+import { dashboardReady, goTo, openAccount, openEditor, row, switchWorkspace } from './pages/app-page'
+import { checkAll, checkNow, clearFaults, slowDemo } from './pages/health-page'
 
 const DIR = 'docs/screenshots'
 
@@ -12,12 +13,18 @@ test.use({ viewport: { width: 1280, height: 800 } })
 
 for (const theme of ['light', 'dark'] as const) {
   test(`screenshots (${theme})`, async ({ app }) => {
+    test.setTimeout(180_000)
     const { page } = app
     await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
+    /** Toasts are dismissed through the app (removing React's nodes by hand would break the page). */
+    const dismissToasts = async (): Promise<void> => {
+      const toasts = page.getByTestId('toast')
+      while ((await toasts.count()) > 0) await toasts.first().getByRole('button', { name: 'Dismiss' }).click()
+    }
     /** Long forms are shot in a taller window, from the top. */
     const shot = async (name: string, height = 800): Promise<void> => {
       await page.setViewportSize({ width: 1280, height })
-      await page.getByTestId('toast').evaluateAll((toasts) => toasts.forEach((t) => t.remove()))
+      if ((await page.locator('dialog[open]').count()) === 0) await dismissToasts()
       await page.locator('.main-content').evaluate((content) => content.scrollTo(0, 0))
       await page.screenshot({ path: `${DIR}/${name}-${theme}.png` })
       await page.setViewportSize({ width: 1280, height: 800 })
@@ -27,7 +34,60 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(row(page, 'Authmatech · valid')).toBeVisible()
     await shot('dashboard-demo')
 
-    await openAccount(page, 'SMSGate · token-valid')
+    slowDemo(app, 4000)
+    await page.getByRole('button', { name: 'Check all' }).click()
+    await expect(page.getByTestId('check-all-status')).toHaveText(/^Checking \d+ of 46/)
+    await page.waitForTimeout(300)
+    await shot('dashboard-checking')
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect(page.getByTestId('check-all-status')).toHaveText(/^Cancelled/, { timeout: 15_000 })
+    clearFaults(app)
+    await checkAll(page)
+    await shot('dashboard-checked')
+
+    await openAccount(page, 'Nmbrs (SOAP v3) · domain-wrong')
+    await checkNow(page)
+    await page.getByTestId('exchange').first().locator('summary').click()
+    await shot('account-failing', 1500)
+
+    await page.getByRole('button', { name: 'Troubleshoot' }).click()
+    await expect(page.getByTestId('wizard-domain-fix')).toBeVisible()
+    await shot('wizard', 900)
+    await page.getByRole('button', { name: 'Use “acme” and re-test' }).click()
+    await expect(page.getByTestId('wizard-fixed')).toBeVisible()
+    await shot('wizard-fixed', 900)
+
+    await goTo(page, 'Dashboard')
+    await openAccount(page, 'SMSGate · valid')
+    await page.getByLabel('Lifetime in seconds (optional)').fill('3600')
+    await page.getByRole('button', { name: 'Issue token' }).click()
+    await expect(page.getByTestId('token-status')).toHaveText('Active')
+    await checkNow(page)
+    await page.getByTestId('token-panel').scrollIntoViewIfNeeded()
+    await shot('account-tokens', 1700)
+
+    await goTo(page, 'Dashboard')
+    await openAccount(page, 'Authmatech · product-not-enabled')
+    await checkNow(page)
+    await dismissToasts()
+    await page.getByRole('button', { name: 'Rotate key…' }).click()
+    await expect(page.getByRole('dialog')).toBeVisible()
+    await shot('rotate-key', 900)
+    await page.keyboard.press('Escape')
+
+    await goTo(page, 'Dashboard')
+    await openAccount(page, 'Groupcall Messenger · sms-not-allowed')
+    await checkNow(page)
+    await page.getByRole('button', { name: 'Troubleshoot' }).click()
+    await page.getByRole('button', { name: 'No, this looks right' }).click()
+    await expect(page.getByTestId('wizard-stuck')).toBeVisible()
+    await shot('wizard-stuck', 900)
+    await page.getByRole('button', { name: 'Create support bundle' }).click()
+    await expect(page.getByTestId('bundle-content')).toBeVisible()
+    await shot('bundle', 1100)
+
+    await goTo(page, 'Dashboard')
+    await openEditor(page, 'SMSGate · token-valid')
     await shot('editor-edit', 1260)
 
     await goTo(page, 'Security')

@@ -1,21 +1,11 @@
-import type { Page } from '@playwright/test'
-import type { Harness } from '../support/harness/harness'
 import { expect, test } from '../support/harness/fixtures'
-import { dashboardReady, openAccount, row, switchWorkspace } from './pages/app-page'
+import { dashboardReady, openEditor, row, switchWorkspace } from './pages/app-page'
+import { expectNowhere } from './pages/canary'
 import { field, fillNewAccount, save, startAdding } from './pages/editor-page'
 
 const CANARY_CREATE = 'CANARY-create-7d1f3a9be2c44b6e9f08'
 const CANARY_REPLACE = 'CANARY-replace-0b5e21c9d7a34f6e8812'
 const CANARY_IMPORT = 'CANARY-import-5c3a9e7f1d2b4a6c8e90'
-
-/** Everywhere a secret must never appear once typed: the DOM, web storage, IPC answers and events, the core log. */
-async function expectNowhere(app: Harness, page: Page, secret: string): Promise<void> {
-  expect(await page.content()).not.toContain(secret)
-  const storage = await page.evaluate(() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie]))
-  expect(storage).not.toContain(secret)
-  expect(JSON.stringify(app.ipcAnswers)).not.toContain(secret)
-  expect(app.logLines.join('\n')).not.toContain(secret)
-}
 
 test('a secret typed into the editor or an import never reaches the DOM, web storage, an IPC answer or the log', async ({ app }) => {
   const { page, services } = app
@@ -34,7 +24,7 @@ test('a secret typed into the editor or an import never reaches the DOM, web sto
   await expect(row(page, 'Canary account')).toBeVisible()
   await expectNowhere(app, page, CANARY_CREATE)
 
-  await openAccount(page, 'Canary account')
+  await openEditor(page, 'Canary account')
   await field(page, 'API_KEY').getByRole('button', { name: 'Replace API key' }).click()
   await page.getByLabel('API key', { exact: true }).fill(CANARY_REPLACE)
   await save(page)

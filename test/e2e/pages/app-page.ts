@@ -21,11 +21,21 @@ export function row(page: Page, label: string) {
   return rows(page).filter({ has: page.getByRole('button', { name: label, exact: true }) })
 }
 
-/** Opens an account from the dashboard by its label (the row's title button). */
+/** Opens an account's detail screen from the dashboard by its label (the row's title button). */
 export async function openAccount(page: Page, label: string): Promise<void> {
   await page.getByLabel('Search accounts').fill(label)
   await row(page, label).getByRole('button', { name: label, exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible()
+  await expect(page.getByTestId('account-detail')).toBeVisible()
+}
+
+/** Opens an account's editor from its row menu on the dashboard (saving returns to the dashboard). */
+export async function openEditor(page: Page, label: string): Promise<void> {
+  await page.getByLabel('Search accounts').fill(label)
+  await row(page, label).getByRole('button', { name: `Actions for ${label}` }).click()
+  await page.getByRole('menuitem', { name: 'Edit' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible()
+  await expect(page.getByLabel('Label', { exact: true })).toBeVisible()
 }
 
 /** Waits until the dashboard shows accounts (or its empty state). */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { EventName, EventPayloadOf } from '../../../src/shared/contract'
+import { fail } from '../../../src/shared/result'
 import { createHandlers } from '../../../src/core/ipc/handlers'
 import { createRouter } from '../../../src/core/ipc/router'
 import { sameOriginMainFrame } from '../../../src/core/ipc/sender-policy'
@@ -58,8 +59,14 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
   const router = createRouter(createHandlers(services), { trust: sameOriginMainFrame(server.origin), logger: services.logger })
 
   const ipcAnswers: IpcAnswer[] = []
+  // Calls still running when the test ends are awaited before core shuts down (a late write would race the clean-up).
+  const inflight = new Set<Promise<unknown>>()
+  let closing = false
   await page.exposeBinding('__authdeskInvoke', async (source, channel: unknown, payload: unknown) => {
-    const answer = await router.dispatch({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, payload)
+    if (closing) return fail('harness.closed', 'The test harness is shutting down.')
+    const call = router.dispatch({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, payload)
+    inflight.add(call)
+    const answer = await call.finally(() => inflight.delete(call))
     ipcAnswers.push({ channel: String(channel), answer })
     return answer
   })
@@ -79,7 +86,10 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     ipcAnswers,
     emit: (name, payload) => emitInPage(page, name, payload),
     close: async () => {
+      closing = true
       forward()
+      await Promise.allSettled([...inflight])
+      await services.tokens.settled()
       await services.close()
       await server.close()
       await rm(dataDir, { recursive: true, force: true })

@@ -1,5 +1,7 @@
 import { Toaster } from '../components/toaster'
 import { KeychainBanner } from '../features/app-info/components/keychain-banner'
+import { useHealthEvents } from '../features/health/hooks/use-health-events'
+import { useTokenEvents } from '../features/tokens/hooks/use-token-events'
 import { DemoBanner } from '../features/workspace/components/demo-banner'
 import { Screen } from './screen'
 import { Sidebar } from './sidebar'
@@ -9,6 +11,8 @@ import { useIpcEvents } from './use-ipc-events'
 /** The app shell: sidebar, the banners that must stay visible, and the current screen. */
 export function App() {
   useIpcEvents()
+  useHealthEvents()
+  useTokenEvents()
   useFocusOnNavigate()
   return (
     <div className="app-shell">

@@ -3,9 +3,20 @@ import { EditorScreen } from '../features/accounts/components/editor/editor-scre
 import { DashboardScreen } from '../features/accounts/components/dashboard/dashboard-screen'
 import { ImportScreen } from '../features/accounts/components/import/import-screen'
 import { AboutScreen } from '../features/app-info/components/about-screen'
+import { BundleScreen } from '../features/bundle/components/bundle-screen'
+import { useCheckAccount } from '../features/health/api/check-account'
+import { CheckAllControl } from '../features/health/components/check-all-control'
+import { AccountDetailScreen } from '../features/health/components/detail/account-detail-screen'
+import { WizardScreen } from '../features/health/components/wizard/wizard-screen'
+import { useHealthSummaries } from '../features/health/hooks/use-health-summaries'
 import { SecurityScreen } from '../features/security/components/security-screen'
+import { RotationCard } from '../features/tokens/components/rotation-card'
+import { TokenPanel } from '../features/tokens/components/token-panel'
+import { useCountdowns } from '../features/tokens/hooks/use-countdowns'
 import { useWorkspace } from '../features/workspace/api/get-workspace'
 import { useSwitchWorkspace } from '../features/workspace/api/switch-workspace'
+import { useToasts } from '../stores/toast-store'
+import { AccountRoute } from './account-route'
 import { useNavigation } from './stores/navigation'
 
 /** The screen for the current route, wired to the navigation (features never import each other). */
@@ -13,24 +24,76 @@ export function Screen() {
   const { route, navigate } = useNavigation()
   const workspace = useWorkspace()
   const switcher = useSwitchWorkspace()
+  const healthById = useHealthSummaries()
+  const countdownById = useCountdowns()
+  const check = useCheckAccount()
+  const toast = useToasts((s) => s.show)
   const toDashboard = useCallback(() => navigate({ name: 'dashboard' }), [navigate])
+  const open = useCallback((id: string) => navigate({ name: 'account', id }), [navigate])
   const edit = useCallback((id: string) => navigate({ name: 'edit', id }), [navigate])
+  const checkNow = useCallback((id: string) => void check(id).catch((error: unknown) => toast(`The check could not run: ${error instanceof Error ? error.message : String(error)}`, 'info')), [check, toast])
   switch (route.name) {
     case 'dashboard':
       return (
         <DashboardScreen
           workspace={workspace.data?.active}
-          onOpen={edit}
+          healthById={healthById}
+          countdownById={countdownById}
+          headerActions={<CheckAllControl />}
+          onOpen={open}
+          onCheck={checkNow}
           onEdit={edit}
           onAdd={() => navigate({ name: 'add' })}
           onImport={() => navigate({ name: 'import' })}
           onOpenDemo={() => switcher.mutate('demo')}
         />
       )
+    case 'account':
+      return (
+        <AccountRoute id={route.id} onBack={toDashboard}>
+          {({ account, providerLabel, environmentLabel }) => (
+            <AccountDetailScreen
+              key={account.id}
+              account={account}
+              providerLabel={providerLabel}
+              environmentLabel={environmentLabel}
+              rotation={<RotationCard account={account} />}
+              tokens={account.provider === 'smsgate' ? <TokenPanel accountId={account.id} accountScopes={account.scopes} /> : undefined}
+              onBack={toDashboard}
+              onEdit={() => navigate({ name: 'edit', id: account.id, from: 'account' })}
+              onTroubleshoot={() => navigate({ name: 'troubleshoot', id: account.id })}
+              onBundle={() => navigate({ name: 'bundle', id: account.id })}
+            />
+          )}
+        </AccountRoute>
+      )
+    case 'troubleshoot':
+      return (
+        <AccountRoute id={route.id} onBack={toDashboard}>
+          {({ account, providerLabel }) => (
+            <WizardScreen
+              key={account.id}
+              account={account}
+              providerLabel={providerLabel}
+              onClose={() => open(account.id)}
+              onEdit={() => navigate({ name: 'edit', id: account.id, from: 'account' })}
+              onBundle={() => navigate({ name: 'bundle', id: account.id })}
+            />
+          )}
+        </AccountRoute>
+      )
+    case 'bundle':
+      return (
+        <AccountRoute id={route.id} onBack={toDashboard}>
+          {({ account }) => <BundleScreen key={account.id} account={account} onClose={() => open(account.id)} />}
+        </AccountRoute>
+      )
     case 'add':
       return <EditorScreen onDone={toDashboard} onEdit={edit} />
-    case 'edit':
-      return <EditorScreen key={route.id} accountId={route.id} onDone={toDashboard} onEdit={edit} />
+    case 'edit': {
+      const back = route.from === 'account' ? () => open(route.id) : toDashboard
+      return <EditorScreen key={route.id} accountId={route.id} onDone={back} onEdit={edit} backLabel={route.from === 'account' ? 'Back to the account' : undefined} />
+    }
     case 'import':
       return <ImportScreen onDone={toDashboard} />
     case 'security':

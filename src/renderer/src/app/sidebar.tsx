@@ -11,7 +11,17 @@ const NAV: ReadonlyArray<{ readonly route: Route['name']; readonly label: string
 ]
 
 /** Where a screen belongs in the navigation (the editor and import are part of the dashboard). */
-const SECTION: Readonly<Record<Route['name'], Route['name']>> = { dashboard: 'dashboard', add: 'dashboard', edit: 'dashboard', import: 'dashboard', security: 'security', about: 'about' }
+const SECTION: Readonly<Record<Route['name'], Route['name']>> = {
+  dashboard: 'dashboard',
+  add: 'dashboard',
+  edit: 'dashboard',
+  import: 'dashboard',
+  account: 'dashboard',
+  troubleshoot: 'dashboard',
+  bundle: 'dashboard',
+  security: 'security',
+  about: 'about',
+}
 
 function Logo() {
   return (

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { formatDateTime, formatDuration, resolutionFor } from '../lib/format-time'
 import { clockNow } from '../lib/clock'
 import { useNow } from '../lib/use-now'
@@ -16,8 +17,10 @@ export function Countdown({ at, label }: { readonly at: string; readonly label: 
   const left = target - now
   const tone = left <= 0 ? 'overdue' : left <= SOON_MS ? 'soon' : 'ok'
   const text = left <= 0 ? `${formatDuration(-left)} ago` : `in ${formatDuration(left)}`
+  // Formatting a date is the dearest part of a redraw: once per deadline, not once per second.
+  const title = useMemo(() => `${label}: ${formatDateTime(at)}`, [label, at])
   return (
-    <time className={`countdown countdown-${tone}`} dateTime={at} title={`${label}: ${formatDateTime(at)}`} data-testid="countdown">
+    <time className={`countdown countdown-${tone}`} dateTime={at} title={title} data-testid="countdown">
       <span className="sr-only">{label} </span>
       {text}
     </time>

@@ -39,6 +39,14 @@ export const ICONS = {
   clock: { paths: [CIRCLE, 'M12 7v5l3.5 2'] },
   file: { paths: ['M14 3H6.5a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h11a1 1 0 0 0 1-1V7.5z', 'M14 3v4.5h4.5', 'M9 13h6', 'M9 17h4'] },
   check: { paths: ['M5 12.5l4.5 4.5L19 7.5'] },
+  refresh: { paths: ['M20 11a8 8 0 0 0-14.6-4.5L4 8', 'M4 4v4h4', 'M4 13a8 8 0 0 0 14.6 4.5L20 16', 'M20 20v-4h-4'] },
+  wrench: { paths: ['M14.5 5.5a4.5 4.5 0 0 0 5.6 5.6L12 19.2a2 2 0 0 1-2.8 0l-.4-.4a2 2 0 0 1 0-2.8l8.1-8.1', 'M14.5 5.5L17 3l4 4-2.5 2.5'] },
+  history: { paths: ['M3.5 12a8.5 8.5 0 1 0 2.5-6', 'M3 4v4h4', 'M12 8v4.5l3 2'] },
+  box: { paths: ['M12 3l8 4.5v9L12 21l-8-4.5v-9z', 'M4 7.5l8 4.5l8-4.5', 'M12 12v9'] },
+  code: { paths: ['M8.5 8L4.5 12l4 4', 'M15.5 8l4 4-4 4', 'M13.5 5.5l-3 13'] },
+  token: { paths: ['M12 3l7.5 4.3v9.4L12 21l-7.5-4.3V7.3z', 'M9.5 12a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0'] },
+  rotate: { paths: ['M20 12a8 8 0 1 1-2.4-5.7', 'M20 4v5h-5', 'M9 12h6', 'M12 9v6'] },
+  external: { paths: ['M14 4h6v6', 'M20 4l-9 9', 'M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5'] },
   server: { paths: ['M4 5h16v5H4z', 'M4 14h16v5H4z', 'M8 7.5h.01', 'M8 16.5h.01'] },
 } as const satisfies Record<string, IconShape>
 

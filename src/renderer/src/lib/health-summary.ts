@@ -8,9 +8,13 @@ import type { HealthState } from '../../../shared/model'
 export interface HealthSummary {
   readonly state: HealthState
   readonly cause: CauseCode | null
-  /** One line for people, e.g. the diagnosis summary. */
+  /** A few words for the list, e.g. the cause's title ("Wrong domain"). */
   readonly summary: string
+  /** The full sentence (the diagnosis summary, or why the account is not checked), for tooltips and search. */
+  readonly detail?: string
   readonly checkedAt: string | null
+  /** A check of this account is running now. */
+  readonly checking?: boolean
 }
 
 /** A deadline shown as a ticking countdown on the dashboard and in the account detail. */

@@ -4,7 +4,7 @@ import type { QueryKey } from '@tanstack/react-query'
  * Query keys whose first part is listed here describe the app, not the workspace shown: they
  * survive a workspace switch. Every other query is workspace-scoped and is reset on a switch.
  */
-const APP_SCOPED = new Set<unknown>(['app', 'providers', 'workspace'])
+const APP_SCOPED = new Set<unknown>(['app', 'providers', 'workspace', 'knowledge'])
 
 export function isWorkspaceScoped(key: QueryKey): boolean {
   return !APP_SCOPED.has(key[0])

@@ -4,13 +4,16 @@ import { create } from 'zustand'
 export type Route =
   | { readonly name: 'dashboard' }
   | { readonly name: 'add' }
-  | { readonly name: 'edit'; readonly id: string }
+  | { readonly name: 'edit'; readonly id: string; readonly from?: 'account' }
+  | { readonly name: 'account'; readonly id: string }
+  | { readonly name: 'troubleshoot'; readonly id: string }
+  | { readonly name: 'bundle'; readonly id: string }
   | { readonly name: 'import' }
   | { readonly name: 'security' }
   | { readonly name: 'about' }
 
 /** Screens that show something of the current workspace only; a switch leaves them. */
-const WORKSPACE_ROUTES: ReadonlySet<Route['name']> = new Set(['add', 'edit', 'import'])
+const WORKSPACE_ROUTES: ReadonlySet<Route['name']> = new Set(['add', 'edit', 'import', 'account', 'troubleshoot', 'bundle'])
 
 interface NavigationState {
   readonly route: Route

@@ -31,7 +31,7 @@ export function buildRows(
     const providerLabel = provider?.label ?? account.provider
     const environmentLabel = provider?.environments.find((e) => e.id === account.environment)?.label ?? account.environment
     const health = healthById?.get(account.id) ?? UNCHECKED
-    const haystack = [account.label, providerLabel, environmentLabel, health.summary, ...Object.values(account.fields)].join('\n').toLowerCase()
+    const haystack = [account.label, providerLabel, environmentLabel, health.summary, health.detail ?? '', ...Object.values(account.fields)].join('\n').toLowerCase()
     return { account, health, countdown: countdownById?.get(account.id) ?? null, providerLabel, environmentLabel, haystack }
   })
 }

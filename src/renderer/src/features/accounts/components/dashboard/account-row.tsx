@@ -4,12 +4,14 @@ import { Countdown } from '../../../../components/countdown'
 import { Icon } from '../../../../components/icon'
 import { MenuButton } from '../../../../components/menu-button'
 import { StateBadge } from '../../../../components/state-badge'
-import { formatDateTime } from '../../../../lib/format-time'
+import { RelativeTime } from '../../../../components/relative-time'
 import type { AccountRow } from '../../utils/account-rows'
 import { credentialSummary, PROBLEM_TITLES, SECRETS_STATUS_TEXT } from '../../utils/secrets-summary'
 
 export interface RowActions {
   readonly onOpen: (id: string) => void
+  /** Checks the account now (from the health feature); absent: no "Check now" item. */
+  readonly onCheck?: (id: string) => void
   readonly onEdit: (id: string) => void
   readonly onDuplicate: (id: string) => void
   readonly onDelete: (id: string) => void
@@ -69,14 +71,23 @@ export const AccountRowView = memo(function AccountRowView(props: { readonly row
         <span className="row-sub">{row.environmentLabel}</span>
       </div>
       <div role="cell">
-        <StateBadge state={health.state} size="sm" />
+        {health.checking ? (
+          <span className="checking-badge" data-testid="row-checking">
+            <span className="spinner" aria-hidden="true" />
+            Checking…
+          </span>
+        ) : (
+          <StateBadge state={health.state} size="sm" />
+        )}
       </div>
       <div role="cell" className="cell-details">
-        <span className="row-main">{health.summary}</span>
+        <span className="row-main" title={health.detail ?? health.summary}>
+          {health.summary}
+        </span>
         <SecretsLine row={row} />
       </div>
       <div role="cell" className="cell-time">
-        {health.checkedAt ? <time dateTime={health.checkedAt}>{formatDateTime(health.checkedAt)}</time> : <span className="muted">Never</span>}
+        {health.checkedAt ? <RelativeTime at={health.checkedAt} /> : <span className="muted">Never</span>}
       </div>
       <div role="cell" className="cell-time">
         {countdown ? <Countdown at={countdown.at} label={COUNTDOWN_LABELS[countdown.kind]} /> : <span className="muted">
@@ -88,6 +99,7 @@ export const AccountRowView = memo(function AccountRowView(props: { readonly row
         <MenuButton
           label={`Actions for ${account.label}`}
           items={[
+            ...(actions.onCheck ? [{ label: 'Check now', icon: 'refresh' as const, onSelect: () => actions.onCheck?.(account.id) }] : []),
             { label: 'Edit', icon: 'edit', onSelect: () => actions.onEdit(account.id) },
             { label: 'Duplicate', icon: 'copy', onSelect: () => actions.onDuplicate(account.id) },
             { label: 'Delete…', icon: 'trash', onSelect: () => actions.onDelete(account.id), danger: true },

@@ -25,6 +25,8 @@ export interface DashboardProps {
   /** Extra header actions, e.g. "Check all". */
   readonly headerActions?: ReactNode
   readonly onOpen: (id: string) => void
+  /** "Check now" on a row (from the health feature). */
+  readonly onCheck?: (id: string) => void
   readonly onEdit: (id: string) => void
   readonly onAdd: () => void
   readonly onImport: () => void
@@ -38,7 +40,7 @@ export function DashboardScreen(props: DashboardProps) {
   const { mutate: duplicate } = useDuplicateAccount()
   const toast = useToasts((s) => s.show)
   const [deleting, setDeleting] = useState<string | null>(null)
-  const { onOpen, onEdit } = props
+  const { onOpen, onEdit, onCheck } = props
 
   const rows = useMemo(
     () => buildRows(accounts.data ?? [], providers.data ?? [], props.healthById, props.countdownById),
@@ -56,7 +58,7 @@ export function DashboardScreen(props: DashboardProps) {
       }),
     [duplicate, toast],
   )
-  const actions = useMemo(() => ({ onOpen, onEdit, onDuplicate, onDelete: setDeleting }), [onOpen, onEdit, onDuplicate])
+  const actions = useMemo(() => ({ onOpen, onCheck, onEdit, onDuplicate, onDelete: setDeleting }), [onOpen, onCheck, onEdit, onDuplicate])
   const deletingAccount = accounts.data?.find((a) => a.id === deleting)
   const total = accounts.data?.length ?? 0
   const where = props.workspace === 'demo' ? 'in the Demo workspace' : props.workspace === 'mine' ? 'in My accounts' : ''

@@ -18,13 +18,15 @@ export interface EditorScreenProps {
   readonly onDone: () => void
   /** After a duplicate: edit the copy. */
   readonly onEdit: (id: string) => void
+  /** Where the back link and Cancel lead, in words (default: the dashboard). */
+  readonly backLabel?: string
 }
 
-function BackLink({ onClick }: { readonly onClick: () => void }) {
+function BackLink({ onClick, label = 'All accounts' }: { readonly onClick: () => void; readonly label?: string }) {
   return (
     <button type="button" className="btn btn-link back-link" onClick={onClick}>
       <Icon name="arrowLeft" size={14} />
-      All accounts
+      {label}
     </button>
   )
 }
@@ -45,7 +47,7 @@ function AccountProblems({ account }: { readonly account: AccountView }) {
 }
 
 /** Add or edit an account, with Duplicate and Delete when editing. */
-export function EditorScreen({ accountId, onDone, onEdit }: EditorScreenProps) {
+export function EditorScreen({ accountId, onDone, onEdit, backLabel }: EditorScreenProps) {
   const providers = useProviders()
   const accounts = useAccounts()
   const toast = useToasts((s) => s.show)
@@ -76,7 +78,7 @@ export function EditorScreen({ accountId, onDone, onEdit }: EditorScreenProps) {
   return (
     <div className="screen screen-editor">
       <PageHeader
-        back={<BackLink onClick={onDone} />}
+        back={<BackLink onClick={onDone} label={backLabel} />}
         title={account ? account.label : 'Add account'}
         subtitle={account ? `${provider.label} account` : 'Choose the provider, then enter the credentials as the provider issued them.'}
         actions={

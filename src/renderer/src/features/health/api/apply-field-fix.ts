@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { call } from '../../../lib/call'
+
+export interface FieldFix {
+  readonly id: string
+  /** A non-secret provider field, e.g. `DOMAIN`. */
+  readonly field: string
+  readonly value: string
+}
+
+/**
+ * Applies a fix the wizard found (e.g. the domain Nmbrs reports). Only non-secret fields are
+ * set this way, so react-query may keep the request.
+ */
+export function useApplyFieldFix() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, field, value }: FieldFix) => call(window.authdesk.accounts.update({ id, fields: { [field]: value } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['accounts'] }),
+  })
+}

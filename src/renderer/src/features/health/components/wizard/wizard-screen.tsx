@@ -1,0 +1,140 @@
+import { useMemo } from 'react'
+import { CAUSES } from '../../../../../../shared/causes'
+import type { AccountView } from '../../../../../../shared/model'
+import { Banner } from '../../../../components/banner'
+import { EmptyState } from '../../../../components/empty-state'
+import { Icon } from '../../../../components/icon'
+import { PageHeader } from '../../../../components/page-header'
+import { StateBadge } from '../../../../components/state-badge'
+import { useKnowledgeSteps } from '../../api/get-knowledge-steps'
+import { useWizardTrail } from '../../api/get-wizard-trail'
+import { useAccountHealth } from '../../hooks/use-account-health'
+import { activeTrail, BUNDLE_STEP, RETEST_STEP, stepKind, wizardPosition } from '../../utils/wizard-progress'
+import { useWizardActions } from '../../hooks/use-wizard-actions'
+import { WizardEnding } from './wizard-ending'
+import { WizardStep } from './wizard-step'
+import { WizardTrailList } from './wizard-trail-list'
+
+export interface WizardScreenProps {
+  readonly account: AccountView
+  readonly providerLabel: string
+  readonly onClose: () => void
+  readonly onEdit: () => void
+  /** Opens the support bundle for this account; null while bundles are not available. */
+  readonly onBundle: (() => void) | null
+}
+
+/** The troubleshooting wizard: starts from the diagnosis and walks the provider's knowledge base, step by step. */
+export function WizardScreen({ account, providerLabel, onClose, onEdit, onBundle }: WizardScreenProps) {
+  const { health, pending } = useAccountHealth(account.id)
+  const latest = health?.latest ?? null
+  const trailQuery = useWizardTrail(account.id)
+  const actions = useWizardActions(account.id)
+  const trail = activeTrail(trailQuery.data, latest)
+  const entries = useMemo(() => trail?.entries ?? [], [trail])
+  // The diagnosis's steps, plus those the trail names (an earlier diagnosis may have listed others).
+  const stepIds = useMemo(() => [...new Set([...(latest?.knowledgeSteps ?? []), ...entries.map((e) => e.stepId)])].filter((id) => id !== RETEST_STEP && id !== BUNDLE_STEP).sort(), [latest, entries])
+  const steps = useKnowledgeSteps(stepIds)
+  const stepsById = useMemo(() => new Map((steps.data ?? []).map((s) => [s.id, s])), [steps.data])
+  const stepViews = useMemo(() => (latest?.knowledgeSteps ?? []).flatMap((id) => stepsById.get(id) ?? []), [latest, stepsById])
+  const position = wizardPosition(stepViews.map((s) => s.id), entries)
+  const loading = pending || trailQuery.isPending || steps.isPending
+
+  const back = (
+    <button type="button" className="btn btn-link back-link" onClick={onClose}>
+      <Icon name="arrowLeft" size={14} />
+      Back to the account
+    </button>
+  )
+  const header = (
+    <PageHeader
+      back={back}
+      title={`Troubleshoot “${account.label}”`}
+      subtitle={`${providerLabel} · your answers are saved as you go`}
+      actions={
+        latest && (
+          <button type="button" className="btn" onClick={() => actions.retest(RETEST_STEP)} disabled={actions.busy} aria-busy={actions.busy}>
+            {actions.busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="refresh" />}
+            Re-test now
+          </button>
+        )
+      }
+    />
+  )
+  if (loading)
+    return (
+      <div className="screen screen-wizard">
+        {header}
+        <p role="status" className="loading">
+          Loading…
+        </p>
+      </div>
+    )
+  if (!latest || (latest.state === 'healthy' && trail?.status !== 'fixed'))
+    return (
+      <div className="screen screen-wizard">
+        {header}
+        {latest ? (
+          <EmptyState icon="healthy" title="Nothing to troubleshoot">
+            <p>{providerLabel} accepted the account at its last check.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState icon="unchecked" title="Check the account first">
+            <p>The wizard starts from a diagnosis. Go back and check the account.</p>
+          </EmptyState>
+        )}
+      </div>
+    )
+
+  const ending = trail?.status === 'fixed' ? 'fixed' : trail?.status === 'escalated' ? 'escalated' : position.current >= stepViews.length ? 'stuck' : null
+  return (
+    <div className="screen screen-wizard" data-testid="wizard">
+      {header}
+      {actions.error && (
+        <Banner tone="danger" alert title="That did not work">
+          {actions.error}
+        </Banner>
+      )}
+      <section className="card wizard-start" aria-label="Starting point">
+        <p className="step-facts-title">{trail ? 'Latest diagnosis' : 'AuthDesk found'}</p>
+        <div className={`verdict-line verdict-${latest.state}`}>
+          <StateBadge state={latest.state} />
+          <span className="verdict-cause">{CAUSES[latest.cause].title}</span>
+        </div>
+        <p className="diagnosis-summary" data-testid="wizard-diagnosis">
+          {latest.summary}
+        </p>
+      </section>
+      {ending !== 'fixed' && stepViews.length > 0 && (
+        <h2 className="section-label" id="wizard-steps-title">
+          Steps · {position.statuses.filter((st) => st === 'done').length} of {stepViews.length} done
+        </h2>
+      )}
+      {ending !== 'fixed' && stepViews.length > 0 && (
+        <ol className="wizard-steps" aria-labelledby="wizard-steps-title">
+          {stepViews.map((step, index) => (
+            <WizardStep
+              key={step.id}
+              step={step}
+              index={index}
+              status={position.statuses[index] ?? 'todo'}
+              current={index === position.current && ending === null}
+              kind={stepKind(step.id, latest, account.fields.DOMAIN)}
+              diagnosis={latest}
+              currentDomain={account.fields.DOMAIN}
+              entries={entries.filter((e) => e.stepId === step.id)}
+              busy={actions.busy}
+              onAnswer={actions.answer}
+              onApplyDomain={actions.applyDomain}
+              onRetest={actions.retest}
+              onEdit={onEdit}
+            />
+          ))}
+        </ol>
+      )}
+      {stepViews.length === 0 && ending !== 'fixed' && <p className="muted">AuthDesk has no specific steps for this cause. Re-test, or create a support bundle.</p>}
+      {ending && <WizardEnding kind={ending} label={account.label} busy={actions.busy} onBundle={onBundle && (ending === 'escalated' ? onBundle : () => actions.bundle(onBundle))} onRestart={actions.restart} onClose={onClose} />}
+      {trail && trail.entries.length > 0 && <WizardTrailList trail={trail} steps={stepsById} />}
+    </div>
+  )
+}

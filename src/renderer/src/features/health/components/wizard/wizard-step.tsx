@@ -1,0 +1,112 @@
+import type { Diagnosis } from '../../../../../../shared/diagnosis'
+import type { KnowledgeStepView, WizardEntry, WizardOutcome } from '../../../../../../shared/wizard'
+import { Icon } from '../../../../components/icon'
+import { outcomeText, type StepKind, type StepStatus } from '../../utils/wizard-progress'
+import { StepFacts } from './step-facts'
+
+export interface StepHandlers {
+  readonly busy: boolean
+  readonly onAnswer: (stepId: string, outcome: WizardOutcome, note: string) => void
+  readonly onApplyDomain: (stepId: string, domain: string) => void
+  readonly onRetest: (stepId: string) => void
+  readonly onEdit: () => void
+}
+
+interface WizardStepProps extends StepHandlers {
+  readonly step: KnowledgeStepView
+  readonly index: number
+  readonly status: StepStatus
+  readonly current: boolean
+  readonly kind: StepKind
+  readonly diagnosis: Diagnosis
+  readonly currentDomain: string | undefined
+  readonly entries: ReadonlyArray<WizardEntry>
+}
+
+function DomainFix(props: WizardStepProps & { readonly domain: string }) {
+  return (
+    <div className="step-proposal" data-testid="wizard-domain-fix">
+      <p>
+        Nmbrs reports that this token’s domain is <code data-testid="wizard-suggested-domain">{props.domain}</code>
+        {props.currentDomain ? (
+          <>
+            ; the account has <code>{props.currentDomain}</code>
+          </>
+        ) : null}
+        . Use <code>{props.domain}</code>?
+      </p>
+      <div className="step-actions">
+        <button type="button" className="btn btn-primary" disabled={props.busy} onClick={() => props.onApplyDomain(props.step.id, props.domain)}>
+          Use “{props.domain}” and re-test
+        </button>
+        <button type="button" className="btn" disabled={props.busy} onClick={() => props.onAnswer(props.step.id, 'no', `Kept DOMAIN ${props.currentDomain ?? '(empty)'}`)}>
+          Keep the current domain
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function Question(props: WizardStepProps) {
+  const { step, busy } = props
+  if (props.status === 'awaiting-retest')
+    return (
+      <div className="step-proposal">
+        <p>Fix it (the editor keeps your place here), then re-test to see whether the provider accepts the account now.</p>
+        <div className="step-actions">
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => props.onRetest(step.id)}>
+            <Icon name="refresh" />
+            Re-test now
+          </button>
+          <button type="button" className="btn" onClick={props.onEdit}>
+            <Icon name="edit" />
+            Edit account
+          </button>
+        </div>
+      </div>
+    )
+  return (
+    <div className="step-proposal">
+      <p className="step-question">Was this the problem?</p>
+      <div className="step-actions">
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => props.onAnswer(step.id, 'yes', 'Found a problem here')}>
+          Yes, I found a problem
+        </button>
+        <button type="button" className="btn" disabled={busy} onClick={() => props.onAnswer(step.id, 'no', 'Checked: looks right')}>
+          No, this looks right
+        </button>
+        <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => props.onAnswer(step.id, 'skipped', 'Skipped')}>
+          Skip
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/** One troubleshooting step: its text, what AuthDesk already knows, and the answer or fix it asks for. */
+export function WizardStep(props: WizardStepProps) {
+  const { step, status, current, kind, diagnosis } = props
+  const last = props.entries.at(-1)
+  const domain = diagnosis.details.suggestedDomain
+  return (
+    <li className={`wizard-step is-${status}${current ? ' is-current' : ''}`} aria-current={current ? 'step' : undefined} data-testid="wizard-step" data-step-id={step.id}>
+      <span className="wizard-step-marker" aria-hidden="true">
+        {status === 'done' ? <Icon name="check" size={14} /> : props.index + 1}
+      </span>
+      <div className="wizard-step-body">
+        <h3 className="wizard-step-title">
+          <span className="sr-only">Step {props.index + 1}: </span>
+          {step.title}
+          {status === 'done' && last && <span className="wizard-step-outcome"> — {outcomeText(last.outcome)}</span>}
+        </h3>
+        {current && (
+          <>
+            <p className="wizard-step-text">{step.text}</p>
+            <StepFacts kind={kind} diagnosis={diagnosis} />
+            {kind === 'domain-fix' && domain && status === 'todo' ? <DomainFix {...props} domain={domain} /> : <Question {...props} />}
+          </>
+        )}
+      </div>
+    </li>
+  )
+}

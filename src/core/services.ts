@@ -159,7 +159,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     securityPosture: () => describePosture(runtime, secretStore.status),
     close: async () => {
       fleet.stop()
+      // Stop new refreshes, then let running ones finish before the Demo folder is removed.
       tokens.close()
+      await tokens.settled()
       await workspaces.close()
     },
   }

@@ -3,9 +3,12 @@
 // Sends an open-loop load at a fixed rate (default 2,000 requests/s for 10 s) of each
 // provider's credential probe with valid scenario credentials, from this separate process,
 // and prints the achieved rate and the latency percentiles. Goal: 2,000 req/s, p99 < 20 ms.
+// On 2 cores this Node client's own scheduling adds a tail of 100+ ms at 2,000 req/s;
+// bench/simulators-wrk.mjs measures the simulator with wrk, a C client, instead.
 // usage: node bench/simulators.mjs [--rate 2000] [--seconds 10]  (after `npm run build`)
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { Pool } from 'undici'
 
@@ -69,6 +72,15 @@ for (let i = 0; i < total; i++) {
 await Promise.all(inflight)
 const elapsed = (performance.now() - started) / 1000
 const clientCpu = process.cpuUsage()
+const serverCpu = (() => {
+  // utime + stime of the simulator process, in clock ticks (100 per second on Linux)
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return null
+  }
+})()
 child.kill('SIGINT')
 await Promise.all(targets.map((t) => t.pool.close()))
 
@@ -80,6 +92,7 @@ for (const [name, list] of byProvider) {
   list.sort((a, b) => a - b)
   console.log(`  ${name.padEnd(10)} p50 ${list[Math.floor(list.length / 2)].toFixed(2)}  p99 ${list[Math.floor(list.length * 0.99)].toFixed(2)}`)
 }
+if (serverCpu !== null) console.log(`simulator process CPU: ${((serverCpu / elapsed) * 100).toFixed(0)}% of one core (start-up included)`)
 console.log(`load generator CPU: ${(((clientCpu.user + clientCpu.system) / 1e6 / elapsed) * 100).toFixed(0)}% of one core (the same 2 cores serve the simulators)`)
 console.log(`errors: ${errors} transport, ${unexpected} non-200`)
 console.log(`goal: >= 2000 req/s with p99 < 20 ms -> ${latencies.length / elapsed >= rate * 0.98 && Number(pct(99)) < 20 ? 'met' : 'NOT met'}`)

@@ -4,6 +4,7 @@
  */
 import { arch, release, type } from 'node:os'
 import type { SecretStorageStatus } from '../../shared/model'
+import { proxySettingsFromEnv } from '../http/proxy-config'
 import type { EnvironmentFacts, ProxySetting } from './types'
 
 export interface EnvironmentSource {
@@ -27,17 +28,13 @@ export function proxyHost(value: string): string {
 
 type Env = Readonly<Record<string, string | undefined>>
 
-/** As the HTTP client reads them (core/http/proxy-config): lower case wins, then upper case. */
-const pick = (env: Env, name: string): string => (env[name.toLowerCase()] ?? env[name] ?? '').trim()
-
+/** The proxies the HTTP client itself uses (core/http/proxy-config), by the variable they serve. */
 export function proxySettings(env: Env): ProxySetting[] {
+  const settings = proxySettingsFromEnv(env)
   const out: ProxySetting[] = []
-  for (const variable of ['HTTPS_PROXY', 'HTTP_PROXY']) {
-    const value = pick(env, variable)
-    if (value) out.push({ variable, value: proxyHost(value) })
-  }
-  const noProxy = pick(env, 'NO_PROXY')
-  if (noProxy) out.push({ variable: 'NO_PROXY', value: noProxy.split(/[,\s]+/).filter(Boolean).join(',') })
+  if (settings.httpsProxy) out.push({ variable: 'HTTPS_PROXY', value: proxyHost(settings.httpsProxy) })
+  if (settings.httpProxy) out.push({ variable: 'HTTP_PROXY', value: proxyHost(settings.httpProxy) })
+  if (settings.noProxy) out.push({ variable: 'NO_PROXY', value: settings.noProxy.split(/[,\s]+/).filter(Boolean).join(',') })
   return out
 }
 

@@ -1,24 +1,13 @@
-import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../support/run-cli'
 import { startAllSimulators, type SimulatorSet } from '../../../src/core/simulators/start-all'
 
-const run = promisify(execFile)
 const haveKeyring = process.env.AUTHDESK_TEST_KEYRING === '1'
 
-async function cli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/authdesk.js', ...args], { env })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe.skipIf(!haveKeyring)('authdesk check --vault (real keychain; run under scripts/keyring-run.sh)', () => {
   let sims: SimulatorSet
@@ -48,7 +37,7 @@ describe.skipIf(!haveKeyring)('authdesk check --vault (real keychain; run under 
         `BAD_NMBRS_BASE_URL=${wrong.BASE_URL}`,
       ].join('\n'),
     )
-    const added = await cli(['accounts', 'add', '--env', file, '--data-dir', dataDir], env)
+    const added = await runCli(['accounts', 'add', '--env', file, '--data-dir', dataDir], env)
     expect(added.code, added.stderr).toBe(0)
   })
   afterAll(async () => {
@@ -56,7 +45,7 @@ describe.skipIf(!haveKeyring)('authdesk check --vault (real keychain; run under 
   })
 
   it('checks the vault’s accounts, prints JSON per cli.md and exits 1 when one is failing', async () => {
-    const result = await cli(['check', '--vault', '--json', '--data-dir', dataDir], env)
+    const result = await runCli(['check', '--vault', '--json', '--data-dir', dataDir], env)
     expect(result.code, result.stderr).toBe(1)
     const doc = JSON.parse(result.stdout) as { results: Array<{ account: string; state: string; cause: string }>; summary: Record<string, number> }
     const byName = Object.fromEntries(doc.results.map((r) => [r.account, r]))
@@ -72,18 +61,18 @@ describe.skipIf(!haveKeyring)('authdesk check --vault (real keychain; run under 
   })
 
   it('--only picks accounts by name, and names a missing one', async () => {
-    const good = await cli(['check', '--vault', '--only', 'good_nmbrs', '--data-dir', dataDir], env)
+    const good = await runCli(['check', '--vault', '--only', 'good_nmbrs', '--data-dir', dataDir], env)
     expect(good.code, good.stderr).toBe(0)
-    const missing = await cli(['check', '--vault', '--only', 'NOPE', '--data-dir', dataDir], env)
+    const missing = await runCli(['check', '--vault', '--only', 'NOPE', '--data-dir', dataDir], env)
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('NOPE')
   })
 
   it('refuses --vault with --env, and exits 4 without a keychain', async () => {
-    expect((await cli(['check', '--vault', '--env', 'x.env'], env)).code).toBe(2)
+    expect((await runCli(['check', '--vault', '--env', 'x.env'], env)).code).toBe(2)
     const noBus = { ...env }
     delete noBus.DBUS_SESSION_BUS_ADDRESS
-    const locked = await cli(['check', '--vault', '--data-dir', dataDir], noBus)
+    const locked = await runCli(['check', '--vault', '--data-dir', dataDir], noBus)
     expect(locked.code).toBe(4)
     expect(locked.stderr).toContain('keychain is unavailable')
   })

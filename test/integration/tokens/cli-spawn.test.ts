@@ -1,25 +1,14 @@
 /** `authdesk tokens` as a user runs it: the built binary, a separate data dir, the real keychain. */
-import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../support/run-cli'
 import { startAllSimulators, type SimulatorSet } from '../../../src/core/simulators/start-all'
 
-const run = promisify(execFile)
 const haveKeyring = process.env.AUTHDESK_TEST_KEYRING === '1'
 
-async function cli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/authdesk.js', ...args], { env })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe.skipIf(!haveKeyring)('authdesk tokens (built binary, real keychain; run under scripts/keyring-run.sh after npm run build)', () => {
   let sims: SimulatorSet
@@ -43,34 +32,34 @@ describe.skipIf(!haveKeyring)('authdesk tokens (built binary, real keychain; run
     const valid = sims.describe().credentials.smsgate.valid!
     const file = join(dataDir, 'accounts.env')
     await writeFile(file, [`SG_SMSGATE_USERNAME=${valid.USERNAME}`, `SG_SMSGATE_PASSWORD=${valid.PASSWORD}`, `SG_SMSGATE_BASE_URL=${valid.BASE_URL}`, 'SG_SMSGATE_SCOPES=devices:list,messages:send'].join('\n'))
-    const added = await cli(['accounts', 'add', '--env', file, '--data-dir', dataDir], env)
+    const added = await runCli(['accounts', 'add', '--env', file, '--data-dir', dataDir], env)
     expect(added.code, added.stderr).toBe(0)
   })
   afterAll(async () => {
-    await cli(['accounts', 'remove', 'SG_SMSGATE', '--data-dir', dataDir], env)
+    await runCli(['accounts', 'remove', 'SG_SMSGATE', '--data-dir', dataDir], env)
     await sims?.close()
   })
 
   it('issue, list, refresh, revoke on the same vault; a token is printed only by issue --print', async () => {
-    const first = await cli(['tokens', 'issue', '--account', 'SG_SMSGATE', '--json', '--data-dir', dataDir], env)
+    const first = await runCli(['tokens', 'issue', '--account', 'SG_SMSGATE', '--json', '--data-dir', dataDir], env)
     expect(first.code, first.stderr).toBe(0)
     const state = (JSON.parse(first.stdout) as { state: { jti: string; scopes: string[]; status: string } }).state
     expect(state).toMatchObject({ status: 'active', scopes: ['devices:list', 'messages:send'] })
 
-    const listed = await cli(['tokens', 'list', '--account', 'SG_SMSGATE', '--data-dir', dataDir], env)
+    const listed = await runCli(['tokens', 'list', '--account', 'SG_SMSGATE', '--data-dir', dataDir], env)
     expect(listed.code).toBe(0)
     expect(listed.stdout).toContain(state.jti)
     expect(listed.stdout).toMatch(/REFRESH-AT/)
 
-    const refreshed = await cli(['tokens', 'refresh', '--account', 'SG_SMSGATE', '--json', '--data-dir', dataDir], env)
+    const refreshed = await runCli(['tokens', 'refresh', '--account', 'SG_SMSGATE', '--json', '--data-dir', dataDir], env)
     expect(refreshed.code, refreshed.stderr).toBe(0)
     expect(JSON.parse(refreshed.stdout).state.lastRefresh.outcome).toBe('refreshed')
 
-    const printed = await cli(['tokens', 'issue', '--account', 'SG_SMSGATE', '--scopes', 'messages:send', '--print', '--data-dir', dataDir], env)
+    const printed = await runCli(['tokens', 'issue', '--account', 'SG_SMSGATE', '--scopes', 'messages:send', '--print', '--data-dir', dataDir], env)
     expect(printed.code, printed.stderr).toBe(0)
     expect(issued).toContain(printed.stdout.trim())
 
-    const revoked = await cli(['tokens', 'revoke', '--account', 'SG_SMSGATE', '--json', '--data-dir', dataDir], env)
+    const revoked = await runCli(['tokens', 'revoke', '--account', 'SG_SMSGATE', '--json', '--data-dir', dataDir], env)
     expect(revoked.code, revoked.stderr).toBe(0)
     expect((JSON.parse(revoked.stdout) as { state: { records: Array<{ status: string }> } }).state.records.every((r) => r.status === 'revoked')).toBe(true)
 
@@ -80,12 +69,12 @@ describe.skipIf(!haveKeyring)('authdesk tokens (built binary, real keychain; run
   })
 
   it('exit codes: 2 for usage, 1 when the account cannot do it', async () => {
-    expect((await cli(['tokens', 'list', '--account', 'SG_SMSGATE', '--print', '--data-dir', dataDir], env)).code).toBe(2)
-    expect((await cli(['tokens', 'list', '--account', 'NOPE', '--data-dir', dataDir], env)).code).toBe(2)
-    const bad = await cli(['tokens', 'issue', '--account', 'SG_SMSGATE', '--scopes', 'tokens:refresh', '--data-dir', dataDir], env)
+    expect((await runCli(['tokens', 'list', '--account', 'SG_SMSGATE', '--print', '--data-dir', dataDir], env)).code).toBe(2)
+    expect((await runCli(['tokens', 'list', '--account', 'NOPE', '--data-dir', dataDir], env)).code).toBe(2)
+    const bad = await runCli(['tokens', 'issue', '--account', 'SG_SMSGATE', '--scopes', 'tokens:refresh', '--data-dir', dataDir], env)
     expect(bad.code).toBe(2)
     // Everything was revoked above: refreshing a revoked token is refused (failing).
-    const revoked = await cli(['tokens', 'refresh', '--account', 'SG_SMSGATE', '--data-dir', dataDir], env)
+    const revoked = await runCli(['tokens', 'refresh', '--account', 'SG_SMSGATE', '--data-dir', dataDir], env)
     expect(revoked.code).toBe(1)
     expect(revoked.stderr).toMatch(/revoked: issue a new one/)
   })

@@ -32,7 +32,9 @@ async function staleContent(path: string): Promise<string | null> {
   }
 }
 
-const ownTemp = (path: string): string => `${path}.${process.pid}`
+let tempSequence = 0
+/** `<lock>.<pid>.<n>`: unique per attempt, so two vault instances in one process never share a temp file. */
+const ownTemp = (path: string): string => `${path}.${process.pid}.${tempSequence++}`
 
 /** The pid is written first and the lock appears whole (hard link), so a lock file always names its owner. */
 async function tryCreate(path: string): Promise<boolean> {
@@ -49,11 +51,11 @@ async function tryCreate(path: string): Promise<boolean> {
   }
 }
 
-/** Removes `<lock>.<pid>` temp files of processes killed between writing and linking them. */
+/** Removes `<lock>.<pid>.<n>` temp files of processes killed between writing and linking them. */
 async function removeDeadTemps(path: string): Promise<void> {
   const prefix = `${basename(path)}.`
   for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
-    const pid = Number(name.slice(prefix.length))
+    const pid = Number(name.slice(prefix.length).split('.')[0])
     if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && !isAlive(pid)) await unlink(join(dirname(path), name)).catch(() => undefined)
   }
 }

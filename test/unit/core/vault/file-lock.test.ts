@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { readFile, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { acquireFileLock } from '../../../../src/core/vault/file-lock'
@@ -41,5 +41,33 @@ describe('acquireFileLock', () => {
     await writeFile(path, '')
     await utimes(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
     await (await acquireFileLock(path, 500))()
+  })
+
+  it('lets many acquirers in one process take turns, one holder at a time', async () => {
+    const path = join(await tempDir(), 'x.lock')
+    let holders = 0
+    let most = 0
+    await Promise.all(
+      Array.from({ length: 24 }, async () => {
+        const release = await acquireFileLock(path, 10_000)
+        most = Math.max(most, ++holders)
+        await new Promise((resolve) => setTimeout(resolve, 2))
+        holders--
+        await release()
+      }),
+    )
+    expect(most).toBe(1)
+    expect(await readdir(join(path, '..'))).toEqual([])
+  })
+
+  it('clears temp files a killed process left next to a stale lock', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'x.lock')
+    const dead = deadPid()
+    await writeFile(path, String(dead))
+    await writeFile(`${path}.${dead}.0`, String(dead))
+    const release = await acquireFileLock(path, 500)
+    await release()
+    expect(await readdir(dir)).toEqual([])
   })
 })

@@ -13,6 +13,7 @@ import type { AccountDeadlines, KeyRotationResult, TokenNotice, TokenState } fro
 import {
   ENVIRONMENTS,
   PROVIDER_IDS,
+  type AccountRemoval,
   type AccountsExport,
   type AccountView,
   type AppInfo,
@@ -109,7 +110,7 @@ export const channels = {
       })
       .strict(),
   ),
-  'accounts:delete': channel<{ readonly id: string }>()(z.object({ id: accountId }).strict()),
+  'accounts:delete': channel<AccountRemoval>()(z.object({ id: accountId }).strict()),
   'accounts:duplicate': channel<AccountView>()(z.object({ id: accountId, label: label.optional() }).strict()),
   /** What an import would do; secrets appear only masked. */
   'accounts:import-preview': channel<ImportPreview>()(importRequest.strict()),

@@ -121,6 +121,14 @@ export interface ImportResult {
   readonly skipped: ReadonlyArray<string>
 }
 
+/** What deleting an account did: live SMSGate tokens are revoked first, so none outlives its account. */
+export interface AccountRemoval {
+  readonly id: string
+  readonly revokedTokens: ReadonlyArray<string>
+  /** Tokens that could not be revoked (they stay valid until they expire), for people. */
+  readonly warnings: ReadonlyArray<string>
+}
+
 export type ExportFormat = 'json' | 'env'
 
 /** Non-secret account definitions; secret fields appear by name only (empty in `env`). */

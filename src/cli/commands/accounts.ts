@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { Services } from '../../core/services'
+import { removeAccount } from '../../core/account-removal'
 import { isAppError } from '../../core/errors'
 import { sameLabel } from '../../core/vault/account-input'
 import { formatAccount, formatNotices, formatPreview } from '../format-accounts'
@@ -65,8 +66,10 @@ async function removeAccounts(services: Services, names: ReadonlyArray<string>, 
     return EXIT.usage
   }
   for (const { account } of matches) {
-    await services.vault.delete(account!.id)
-    io.stdout(`Removed ${account!.label}\n`)
+    const removal = await removeAccount(services, account!.id)
+    const revoked = removal.revokedTokens.length
+    io.stdout(`Removed ${account!.label}${revoked > 0 ? ` (revoked ${revoked} SMSGate token${revoked === 1 ? '' : 's'})` : ''}\n`)
+    for (const warning of removal.warnings) io.stderr(`authdesk accounts remove: ${account!.label}: ${warning}\n`)
   }
   return EXIT.ok
 }

@@ -1,3 +1,4 @@
+import { removeAccount } from '../account-removal'
 import { exportForRenderer, previewForRenderer } from '../bundle/bundle-ipc'
 import { knowledgeStep } from '../diagnosis/providers'
 import { listProviders } from '../providers/provider-info'
@@ -15,13 +16,7 @@ export function createHandlers(services: Services): Handlers {
     'accounts:status': () => vault().status(),
     'accounts:create': (request) => vault().create(request),
     'accounts:update': (request) => vault().update(request),
-    'accounts:delete': async ({ id }) => {
-      const deleted = await vault().delete(id)
-      await services.health.forget([id])
-      await services.wizard().reset([id])
-      await services.tokens.forget(id)
-      return deleted
-    },
+    'accounts:delete': ({ id }) => removeAccount(services, id),
     'accounts:duplicate': ({ id, label }) => vault().duplicate(id, label),
     'accounts:import-preview': (request) => vault().previewImport(request),
     'accounts:import': (request) => vault().importAccounts(request),

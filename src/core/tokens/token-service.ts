@@ -139,6 +139,25 @@ export class TokenService {
     return withWarnings(result.state, result.failed.map((f) => `${f.jti} was not revoked: ${f.message}`))
   }
 
+  /**
+   * Before its account is deleted: revokes every token of it that may still work. Never throws:
+   * the account is deleted anyway, and the warnings say which tokens stay valid until they expire.
+   */
+  async revokeBeforeDelete(accountId: string): Promise<{ readonly revoked: ReadonlyArray<string>; readonly warnings: ReadonlyArray<string> }> {
+    const manager = this.manager()
+    const account = await manager.account(accountId).catch(() => null)
+    if (account?.provider !== 'smsgate') return { revoked: [], warnings: [] }
+    const stays = 'It stays valid until it expires.'
+    try {
+      const result = await revokeTokens(manager, accountId, null)
+      this.options.logger.log('info', 'tokens.revoked', { accountId, revoked: result.revoked, failed: result.failed.map((f) => f.jti) })
+      return { revoked: result.revoked, warnings: result.failed.map((f) => `Token ${f.jti} was not revoked at SMSGate: ${f.message} ${stays}`) }
+    } catch (error) {
+      const reason = error instanceof AppError ? error.message : 'an unexpected error'
+      return { revoked: [], warnings: [`The account's SMSGate tokens could not be revoked: ${reason} Each stays valid until it expires.`] }
+    }
+  }
+
   async due(): Promise<ReadonlyArray<AccountDeadlines>> {
     const manager = this.manager()
     const policy = this.options.rotationPolicyDays ?? DEFAULT_ROTATION_POLICY_DAYS

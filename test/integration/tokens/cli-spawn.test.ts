@@ -78,4 +78,21 @@ describe.skipIf(!haveKeyring)('authdesk tokens (built binary, real keychain; run
     expect(revoked.code).toBe(1)
     expect(revoked.stderr).toMatch(/revoked: issue a new one/)
   })
+
+  it('accounts remove revokes the tokens it handed out before removing the account', async () => {
+    const printed = await runCli(['tokens', 'issue', '--account', 'SG_SMSGATE', '--print', '--data-dir', dataDir], env)
+    expect(printed.code, printed.stderr).toBe(0)
+    const token = printed.stdout.trim()
+    const devices = async (): Promise<number> => {
+      const response = await fetch(`${sims.byId.smsgate.baseUrl}/devices`, { headers: { authorization: `Bearer ${token}` } })
+      await response.arrayBuffer()
+      return response.status
+    }
+    expect(await devices()).toBe(200)
+
+    const removed = await runCli(['accounts', 'remove', 'SG_SMSGATE', '--data-dir', dataDir], env)
+    expect(removed).toMatchObject({ code: 0, stdout: 'Removed SG_SMSGATE (revoked 1 SMSGate token)\n', stderr: '' })
+    expect(await devices()).toBe(401)
+    expect((await runCli(['accounts', 'list', '--data-dir', dataDir], env)).stdout).not.toContain('SG_SMSGATE')
+  })
 })

@@ -14,12 +14,15 @@ export function DeleteAccountDialog({ account, onClose, onDeleted }: { readonly 
       confirmLabel="Delete account"
       onClose={onClose}
       onConfirm={async () => {
-        await remove.mutateAsync(account.id)
-        toast(`Deleted “${account.label}”.`)
+        const removal = await remove.mutateAsync(account.id)
+        const revoked = removal.revokedTokens.length
+        toast(`Deleted “${account.label}”${revoked > 0 ? `; revoked its ${revoked} SMSGate token${revoked === 1 ? '' : 's'}` : ''}.`)
+        for (const warning of removal.warnings) toast(warning, 'info')
         onDeleted?.()
       }}
     >
       <p>The account and its secrets are removed from {where}. This cannot be undone.</p>
+      {account.provider === 'smsgate' && <p>Tokens issued for it that still work are revoked at SMSGate first.</p>}
     </ConfirmDialog>
   )
 }

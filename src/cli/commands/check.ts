@@ -4,6 +4,10 @@ import type { Diagnosis } from '../../shared/diagnosis'
 import type { ProviderId } from '../../shared/model'
 import { checkAccount, DEFAULT_TIMEOUT_MS, type CheckDeps } from '../../core/diagnosis/engine'
 import { PROVIDER_CHECKS } from '../../core/diagnosis/providers'
+import { systemClock } from '../../core/health/fleet-clock'
+import { createLimitedHttpClient } from '../../core/health/limited-http'
+import { budgetLookup } from '../../core/health/provider-budgets'
+import { RateLimiter, type RateLimit } from '../../core/health/rate-limiter'
 import { createHttpClient, type HttpClientOptions } from '../../core/http/client'
 import { SecretScrubber } from '../../core/secret-scrubber'
 import type { Services } from '../../core/services'
@@ -33,6 +37,8 @@ export interface CheckCommandDeps {
   readonly http?: Omit<HttpClientOptions, 'env'>
   readonly retry?: CheckDeps['retry']
   readonly openServices?: OpenServices
+  /** Lower request budgets than the providers' (tests). */
+  readonly budgets?: Partial<Record<ProviderId, RateLimit>>
 }
 
 interface PlannedCheck {
@@ -101,7 +107,8 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
 
       // Every secret of every account, so no output line can carry one, whatever produced it.
       const scrubber = new SecretScrubber()
-      const http = createHttpClient({ ...deps.http, env: io.env })
+      // The same request budgets as the app's checks: a CI job checking dozens of accounts must not trip a provider's limit.
+      const http = createLimitedHttpClient(createHttpClient({ ...deps.http, env: io.env }), new RateLimiter(systemClock, budgetLookup(deps.budgets)), systemClock)
       try {
         const checks = accounts.map((account) => ({
           name: account.name,

@@ -110,15 +110,20 @@ export class Vault {
     return this.options.scrubber.scrub(error instanceof Error ? error.message : String(error))
   }
 
+  /** A new or changed notice is announced (as a change of no account) so a shown vault status refreshes. */
   private notice(code: VaultNotice['code'], message: string): void {
-    this.clearNotice(code)
+    if (this.notices.some((n) => n.code === code && n.message === message)) return
+    this.clearNotice(code, false)
     this.notices.push({ code, message, at: this.now() })
     this.log('warn', `vault.${code}`, { message })
+    this.changed([])
   }
 
-  private clearNotice(code: VaultNotice['code']): void {
+  private clearNotice(code: VaultNotice['code'], announce = true): void {
     const index = this.notices.findIndex((n) => n.code === code)
-    if (index >= 0) this.notices.splice(index, 1)
+    if (index < 0) return
+    this.notices.splice(index, 1)
+    if (announce) this.changed([])
   }
 
   /** Every secret value the vault handles is remembered, so no log line can carry it. */
@@ -165,7 +170,8 @@ export class Vault {
 
   /** Keychain items without a record come back as recovered accounts; records without an item show a problem. */
   private async reconcile(): Promise<void> {
-    if (this.storage.backend !== 'keychain') return
+    // Without a keychain there is nothing to reconcile, but loading once reports a damaged file now, not at the first list.
+    if (this.storage.backend !== 'keychain') return void (await this.transaction(async () => undefined))
     await this.transaction(async (accounts, save) => {
       const recovered: AccountRecord[] = []
       const taken = (label: string): boolean => [...accounts, ...recovered].some((a) => sameLabel(a.label, label))

@@ -59,6 +59,28 @@ describe('damaged account file', () => {
     expect(reopened.vault.status().notices).toEqual([expect.objectContaining({ code: 'metadata.restored-from-backup' })])
   })
 
+  it('is reported as soon as the vault opens, also without a keychain (before any list)', async () => {
+    const store = new FakeKeychain(memoryStatus())
+    const { vault, dataDir } = await openTestVault({ store })
+    await vault.create(NMBRS)
+    await writeFile(join(dataDir, 'accounts.json'), '{"format": "authdesk-acc')
+    const reopened = await openTestVault({ dataDir, store })
+    expect(reopened.vault.status().notices).toEqual([expect.objectContaining({ code: 'metadata.restored-from-backup' })])
+  })
+
+  it('damaged while the app runs: the next load reports it once, announced as a change so a shown status refreshes', async () => {
+    const { vault, dataDir } = await openTestVault()
+    await vault.create(NMBRS)
+    const announced: Array<ReadonlyArray<string>> = []
+    vault.onChanged((ids) => announced.push(ids))
+    await writeFile(join(dataDir, 'accounts.json'), '{"format": "authdesk-acc')
+    expect(await vault.list()).toHaveLength(1)
+    expect(vault.status().notices).toEqual([expect.objectContaining({ code: 'metadata.restored-from-backup' })])
+    expect(announced).toEqual([[]])
+    await vault.list()
+    expect(announced).toEqual([[]])
+  })
+
   it('with an unreadable backup too: reported, nothing written, nothing reset', async () => {
     const { vault, dataDir, store } = await openTestVault()
     await vault.create(NMBRS)

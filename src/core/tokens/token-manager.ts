@@ -72,6 +72,10 @@ const significantSkew = (skewMs: number): number => (Math.abs(skewMs) < 1_000 ? 
 
 /** Another process's changes are looked for at most this often. */
 const SYNC_EVERY_MS = 30_000
+/** The current pair and the one before it (a request sent just before a refresh may still carry it). */
+const MANAGED_PAIRS_SCRUBBED = 2
+
+const valuesOf = (pair: ManagedPair): string[] => [pair.accessToken, ...(pair.refreshToken ? [pair.refreshToken] : [])]
 
 export class TokenManager {
   readonly records: TokenRecordStore
@@ -79,6 +83,8 @@ export class TokenManager {
   private readonly views = new Map<string, AccountView>()
   private readonly scheduler: DueScheduler | null
   private readonly pending = new Set<Promise<unknown>>()
+  /** Per account, the values of its last managed pairs, oldest first. */
+  private readonly managedValues = new Map<string, string[][]>()
   private readonly unsubscribe: () => void
   private lastSync = -Infinity
 
@@ -166,8 +172,20 @@ export class TokenManager {
   }
 
   remember(pair: ManagedPair): void {
-    this.options.scrubber.remember(pair.accessToken)
-    if (pair.refreshToken) this.options.scrubber.remember(pair.refreshToken)
+    for (const value of valuesOf(pair)) this.options.scrubber.remember(value)
+  }
+
+  /**
+   * The managed pair of an account: remembered for scrubbing, and the pair it replaced once
+   * before is forgotten again (it is in no keychain item, no request can still be using it),
+   * so the scrubber stays as large as the fleet, not as its refresh count.
+   */
+  rememberManaged(accountId: string, pair: ManagedPair): void {
+    this.remember(pair)
+    const kept = this.managedValues.get(accountId) ?? []
+    if (!kept.some((values) => values[0] === pair.accessToken)) kept.push(valuesOf(pair))
+    while (kept.length > MANAGED_PAIRS_SCRUBBED) for (const value of kept.shift()!) this.options.scrubber.forget(value)
+    this.managedValues.set(accountId, kept)
   }
 
   /** The managed pair, read from the keychain once (or from `read`, the item's tokens just read); the keychain wins when the record disagrees (a crash between the two writes). */
@@ -175,7 +193,7 @@ export class TokenManager {
     if (slot.pair !== undefined) return slot.pair
     const tokens = read ?? (await this.options.vault.readSecrets(slot.file.accountId, 'token lifecycle')).tokens
     const pair = pairFromKeychain(tokens)
-    if (pair) this.remember(pair)
+    if (pair) this.rememberManaged(slot.file.accountId, pair)
     const file = slot.file
     if (pair && file.current?.jti !== pair.jti) {
       const known = file.records.some((r) => r.jti === pair.jti)
@@ -200,8 +218,8 @@ export class TokenManager {
   async persist(slot: Slot, answer: { readonly value: TokenPairAnswer; readonly skewMs: number | null }, how: PersistHow): Promise<ManagedPair> {
     const pair = decodeAnswer(answer.value)
     if (!pair) throw new AppError('response.malformed', 'SMSGate answered with a token AuthDesk cannot read (no jti or expiry).')
-    this.remember(pair)
     const id = slot.file.accountId
+    this.rememberManaged(id, pair)
     await this.options.vault.saveTokens(id, { [ACCESS_TOKEN]: pair.accessToken, [REFRESH_TOKEN]: pair.refreshToken })
     const at = new Date(this.now()).toISOString()
     const records = slot.file.records.map((r) => (r.jti === how.parent?.jti && r.supersededAt === null ? { ...r, supersededAt: at } : r))
@@ -247,6 +265,7 @@ export class TokenManager {
 
   async forget(id: string): Promise<void> {
     this.scheduler?.delete(id)
+    this.managedValues.delete(id)
     this.slots.delete(id)
     this.views.delete(id)
     await this.records.remove(id)

@@ -46,6 +46,24 @@ describe('refreshing SMSGate tokens (simulator, 60-second tokens)', () => {
     expect(state.records.filter((r) => r.status === 'superseded' || r.status === 'expired').length).toBeGreaterThan(5)
   })
 
+  it('scrubs the current and the previous pair only: the scrubber does not grow with every refresh', async () => {
+    const w = await world({ ttlSeconds: 60 })
+    const id = await addSmsGate(w)
+    await w.services.tokens.issue(id, {})
+    const pairs = [await keychainTokens(w, id)]
+    for (let i = 0; i < 6; i++) {
+      await w.services.tokens.refresh(id)
+      pairs.push(await keychainTokens(w, id))
+    }
+    const scrubbed = (token: string): boolean => w.services.scrubber.scrub(token) !== token
+    const [current, previous, ...older] = pairs.reverse()
+    for (const pair of [current!, previous!]) expect(Object.values(pair).every(scrubbed)).toBe(true)
+    for (const pair of older) expect(Object.values(pair).some(scrubbed)).toBe(false)
+    const size = w.services.scrubber.size
+    await w.services.tokens.refresh(id)
+    expect(w.services.scrubber.size).toBe(size)
+  })
+
   it('concurrent callers past the refresh time cause exactly one refresh', async () => {
     const w = await world({ ttlSeconds: 60, schedule: false })
     const tap = tapSmsGate(w.sims)

@@ -25,6 +25,23 @@ describe('DocumentStore', () => {
     expect(await readFile(`${path}.bak`, 'utf8')).toBe(await readFile(path, 'utf8'))
   })
 
+  it('loads an unchanged file once, sees every replacement (its own or another process’s), and hands out frozen data', async () => {
+    const { path, open } = await setup()
+    const mine = open()
+    await open().save({ items: ['a'] })
+    const first = await mine.load()
+    expect(Object.isFrozen(first.value!.items)).toBe(true)
+    expect((await mine.load()).value).toBe(first.value)
+    await open().save({ items: ['b'] })
+    expect((await mine.load()).value).toEqual({ items: ['b'] })
+    await mine.save({ items: ['c'] })
+    expect((await mine.load()).value).toEqual({ items: ['c'] })
+    // Damaged in place with the same size: the checksum still catches it on the next load.
+    const text = await readFile(path, 'utf8')
+    await writeFile(path, text.replace('"c"', '"d"'))
+    expect((await mine.load()).notices).toEqual([expect.objectContaining({ code: 'metadata.restored-from-backup' })])
+  })
+
   it('counts generations', async () => {
     const { path, open } = await setup()
     const store = open()

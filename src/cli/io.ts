@@ -4,8 +4,13 @@ export interface CliIo {
   readonly stderr: (text: string) => void
   readonly env: NodeJS.ProcessEnv
   readonly readStdin: () => Promise<string>
-  /** Resolves when the user interrupts (Ctrl-C); long-running commands wait on it. */
+  /**
+   * Resolves when the user interrupts (Ctrl-C); long-running commands wait on it. Only a
+   * command that reads it handles Ctrl-C itself: for every other one Ctrl-C stops the process.
+   */
   readonly interrupted: Promise<void>
+  /** A one-line status of a long operation (null clears it); set only where someone watches (stderr is a terminal). */
+  readonly progress?: (line: string | null) => void
 }
 
 export const EXIT = {
@@ -28,6 +33,7 @@ export interface Command {
 }
 
 export function processIo(): CliIo {
+  let interrupted: Promise<void> | undefined
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
@@ -37,9 +43,18 @@ export function processIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
       return Buffer.concat(chunks).toString('utf8')
     },
-    interrupted: new Promise((resolve) => {
-      process.once('SIGINT', () => resolve())
-      process.once('SIGTERM', () => resolve())
-    }),
+    get interrupted() {
+      interrupted ??= new Promise((resolve) => {
+        process.once('SIGINT', () => resolve())
+        process.once('SIGTERM', () => resolve())
+      })
+      return interrupted
+    },
+    progress: process.stderr.isTTY ? terminalProgress : undefined,
   }
+}
+
+/** Rewrites one line of the terminal in place. */
+function terminalProgress(line: string | null): void {
+  process.stderr.write(line === null ? '\r\x1b[2K' : `\r\x1b[2K${line.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`)
 }

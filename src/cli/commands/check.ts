@@ -47,15 +47,35 @@ interface PlannedCheck {
   run(): Promise<Diagnosis>
 }
 
+/** "Checked 3 of 40 accounts (1 failing)…" for a terminal watching a long run. */
+function progressLine(done: ReadonlyArray<Diagnosis>, total: number): string {
+  const failing = done.filter((d) => d.state === 'failing').length
+  const unknown = done.filter((d) => d.state === 'unknown').length
+  const trouble = [failing > 0 ? `${failing} failing` : '', unknown > 0 ? `${unknown} unknown` : ''].filter(Boolean).join(', ')
+  return `Checked ${done.length} of ${total} account${total === 1 ? '' : 's'}${trouble ? ` (${trouble})` : ''}…`
+}
+
 /** Runs the checks within the global and per-provider concurrency limits, in the given order. */
-function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number): Promise<CheckResult[]> {
+async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, progress?: CliIo['progress']): Promise<CheckResult[]> {
   const all = bulkhead(concurrency, Infinity)
   const perProvider = new Map<ProviderId, BulkheadPolicy>()
   const slot = (provider: ProviderId): BulkheadPolicy => {
     if (!perProvider.has(provider)) perProvider.set(provider, bulkhead(Math.min(concurrency, PROVIDER_CHECKS[provider].maxConcurrent), Infinity))
     return perProvider.get(provider)!
   }
-  return Promise.all(checks.map((c) => slot(c.provider).execute(() => all.execute(async () => ({ account: c.name, diagnosis: await c.run() })))))
+  const done: Diagnosis[] = []
+  const run = async (c: PlannedCheck): Promise<CheckResult> => {
+    const diagnosis = await c.run()
+    done.push(diagnosis)
+    progress?.(progressLine(done, checks.length))
+    return { account: c.name, diagnosis }
+  }
+  progress?.(progressLine(done, checks.length))
+  try {
+    return await Promise.all(checks.map((c) => slot(c.provider).execute(() => all.execute(() => run(c)))))
+  } finally {
+    progress?.(null)
+  }
 }
 
 /** `--vault`: the vault's accounts, checked through the app's own health service (history included). */
@@ -98,7 +118,7 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
       if (values.vault) {
         if (values.env) throw new UsageError('--vault and --env cannot be used together: check either the vault or a .env file.')
         return withVault(deps.openServices ?? openDefaultServices, values['data-dir'], io, async (services) =>
-          print(await runAll(await vaultChecks(services, only), concurrency), services.scrubber),
+          print(await runAll(await vaultChecks(services, only), concurrency, io.progress), services.scrubber),
         )
       }
       if (values['data-dir']) throw new UsageError('--data-dir goes with --vault.')
@@ -115,7 +135,7 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
           provider: account.provider,
           run: () => checkAccount({ provider: account.provider, fields: account.values }, { http, timeoutMs, scrubber, retry: deps.retry }),
         }))
-        return print(await runAll(checks, concurrency), scrubber)
+        return print(await runAll(checks, concurrency, io.progress), scrubber)
       } finally {
         await http.close()
       }

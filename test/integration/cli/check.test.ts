@@ -141,7 +141,9 @@ describe('authdesk check', () => {
 describe('authdesk check with a large inventory', () => {
   it('writes the whole JSON document to a slow pipe before exiting', async () => {
     const env: Record<string, string> = {}
-    for (let i = 0; i < 700; i++) Object.assign(env, vars(`BULK${i}_SMSGATE`, 'smsgate', 'valid'))
+    // Within each provider's request budget per minute (SMSGate 600, Groupcall 300); more would wait for the next minute.
+    for (let i = 0; i < 500; i++) Object.assign(env, vars(`BULK${i}_SMSGATE`, 'smsgate', 'valid'))
+    for (let i = 0; i < 250; i++) Object.assign(env, vars(`BULK${i}_GROUPCALL`, 'groupcall', 'valid'))
     // Well over the 64 KiB a pipe buffers, read by a consumer that starts late.
     const child = spawn('sh', ['-c', `"${process.execPath}" bin/authdesk.js check --json | (sleep 1; cat)`], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     const exited = once(child, 'exit')
@@ -149,6 +151,22 @@ describe('authdesk check with a large inventory', () => {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     await exited
     expect(stdout.length).toBeGreaterThan(128 * 1024)
-    expect((JSON.parse(stdout) as { summary: { healthy: number } }).summary.healthy).toBe(700)
+    expect((JSON.parse(stdout) as { summary: { healthy: number } }).summary.healthy).toBe(750)
   }, 30_000)
 })
+
+describe('authdesk check and Ctrl-C', () => {
+  it('stops at once when interrupted while a provider hangs (it does not wait for the timeout)', async () => {
+    sims.byId.groupcall.faults.add({ kind: 'hang', count: 1 })
+    const child = spawn(process.execPath, ['bin/authdesk.js', 'check', '--timeout', '300000'], {
+      env: { PATH: process.env.PATH ?? '', ...vars('GROUPCALL', 'groupcall', 'valid') },
+      stdio: 'ignore',
+    })
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
+    // The hang rule is dropped once the request took it: the check is now waiting on the provider.
+    while (sims.byId.groupcall.faults.list().length > 0) await new Promise((resolve) => setTimeout(resolve, 20))
+    child.kill('SIGINT')
+    expect(await exited).toEqual([null, 'SIGINT'])
+  })
+})
+

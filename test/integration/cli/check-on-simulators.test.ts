@@ -1,4 +1,4 @@
-/** `check --env` spends the providers' request budgets like the app's checks do (simulators over HTTP). */
+/** `check --env` in-process against the simulators over HTTP: request budgets and progress. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCheckCommand } from '../../../src/cli/commands/check'
 import type { CliIo } from '../../../src/cli/io'
@@ -13,9 +13,9 @@ afterAll(async () => {
   await sims.close()
 })
 
-function io(env: Record<string, string>): CliIo & { out: () => string } {
+function io(env: Record<string, string>, progress?: CliIo['progress']): CliIo & { out: () => string } {
   let out = ''
-  return { stdout: (text) => void (out += text), stderr: () => {}, env, readStdin: async () => '', interrupted: new Promise(() => {}), out: () => out }
+  return { stdout: (text) => void (out += text), stderr: () => {}, env, readStdin: async () => '', interrupted: new Promise(() => {}), progress, out: () => out }
 }
 
 /** `n` accounts on one Authmatech client: they share that client's budget. */
@@ -51,3 +51,23 @@ describe('check --env and the request budgets', () => {
     for (let i = 2; i < seen.length; i++) expect(seen[i]! - seen[i - 2]!).toBeGreaterThanOrEqual(windowMs)
   })
 })
+
+describe('check --env progress', () => {
+  it('tells a watching terminal how far it is and what failed so far, then clears the line; stdout is only the table', async () => {
+    const lines: Array<string | null> = []
+    const valid = sims.byId.authmatech.scenarioCredentials().valid!
+    const env = {
+      ...Object.fromEntries(Object.entries(valid).map(([k, v]) => [`OK_AUTHMATECH_${k}`, v])),
+      ...Object.fromEntries(Object.entries({ ...valid, API_KEY: 'wrong-key-000000000000000000000000' }).map(([k, v]) => [`BAD_AUTHMATECH_${k}`, v])),
+    }
+    const cli = io(env, (line) => lines.push(line))
+    expect(await createCheckCommand({ http: { allowHost: testHost }, retry: fastRetry }).run([], cli)).toBe(1)
+
+    expect(lines[0]).toBe('Checked 0 of 2 accounts…')
+    expect(lines).toContain('Checked 2 of 2 accounts (1 failing)…')
+    expect(lines.at(-1)).toBeNull()
+    expect(cli.out()).not.toContain('Checked')
+    expect(lines.join('\n')).not.toContain(valid.API_KEY!)
+  })
+})
+

@@ -9,6 +9,7 @@ import type { CredentialBinding } from '../http/host-binding'
 import { transcriptEntry, type TranscriptError } from '../http/transcript'
 import type { SecretScrubber } from '../secret-scrubber'
 import type { SkewTracker } from './clock-skew'
+import { heldBackVerdict } from './held-back-verdict'
 import { fallbackClassify, hostOf, preClassify } from './http-fallback'
 import { withRetry, type RetrySettings } from './retry'
 import { classifyTransportError, transportSummary } from './transport'
@@ -33,6 +34,10 @@ function classifyOutcome<T>(spec: ExchangeSpec, outcome: HttpOutcome, classify: 
   if (outcome.kind === 'blocked') {
     const summary = `AuthDesk did not send the credential to ${host}: ${outcome.reason}.`
     return { verdict: { cause: 'request.rejected', summary, evidence: { step: spec.step, providerCode: 'HOST_BINDING' } }, error: { code: 'HOST_BINDING', message: outcome.reason } }
+  }
+  if (outcome.kind === 'held') {
+    const verdict = heldBackVerdict(deps.providerLabel, outcome, spec.step, deps.now())
+    return { verdict, error: { code: 'HELD_BACK', message: verdict.summary } }
   }
   if (outcome.kind === 'error') {
     const found = classifyTransportError(outcome.error, outcome.proxied)

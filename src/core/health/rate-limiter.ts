@@ -18,6 +18,19 @@ export interface RateLimit {
 /** Call when the request's answer (or its failure) arrived. */
 export type Release = () => void
 
+/** The provider asked to wait until `until` (with this status). */
+export interface Hold {
+  readonly until: number
+  readonly status: 429 | 503
+}
+
+interface Waiter {
+  /** A hold ending after this refuses the waiter instead of keeping it waiting. */
+  readonly deadline: number
+  readonly grant: (release: Release) => void
+  readonly refuse: (hold: Hold) => void
+}
+
 /** Default hold after a 429 without Retry-After: 1 s, doubling per consecutive 429, at most 5 min (Authmatech's own guidance starts at 1 s). */
 export const DEFAULT_HOLD_MS = 1_000
 export const MAX_DEFAULT_HOLD_MS = 5 * 60_000
@@ -32,7 +45,7 @@ interface KeyState {
   heldBy: 429 | 503
   /** Consecutive 429s (drives the default hold). */
   strikes: number
-  readonly waiters: Array<(release: Release) => void>
+  readonly waiters: Waiter[]
   timer: TimerHandle | null
   /** Most requests ever occupying the window at once (for tests and the status). */
   peak: number
@@ -75,18 +88,27 @@ export class RateLimiter {
   }
 
   /** The provider asked us to wait until `until` (and said so with `status`), if that is still ahead. */
-  hold(key: string): { readonly until: number; readonly status: 429 | 503 } | null {
+  hold(key: string): Hold | null {
     const s = this.keys.get(key)
     return s && s.heldUntil > this.clock.now() ? { until: s.heldUntil, status: s.heldBy } : null
   }
 
   /** Waits for a slot (and any hold), then takes it. */
   acquire(key: string): Promise<Release> {
-    const s = this.state(key)
-    return new Promise((resolve) => {
-      s.waiters.push(resolve)
-      this.serve(key)
-    })
+    return new Promise((resolve) => this.enqueue(key, { deadline: Infinity, grant: resolve, refuse: () => undefined }))
+  }
+
+  /**
+   * Like `acquire`, but a hold that ends after `deadline` (now or while waiting) answers with
+   * that hold instead: a request is not kept waiting for an hour, nor a cancelled round with it.
+   */
+  acquireBefore(key: string, deadline: number): Promise<Release | Hold> {
+    return new Promise((resolve) => this.enqueue(key, { deadline, grant: resolve, refuse: resolve }))
+  }
+
+  private enqueue(key: string, waiter: Waiter): void {
+    this.state(key).waiters.push(waiter)
+    this.serve(key)
   }
 
   /** The provider asked to wait `ms` (Retry-After), or said 429 without saying how long (undefined). */
@@ -95,12 +117,14 @@ export class RateLimiter {
     s.strikes += 1
     const wait = Math.min(MAX_HOLD_MS, ms ?? Math.min(MAX_DEFAULT_HOLD_MS, DEFAULT_HOLD_MS * 2 ** (s.strikes - 1)))
     this.extend(s, this.clock.now() + wait, 429)
+    this.serve(key)
     return wait
   }
 
   /** A 503 with Retry-After: the provider said how long it will be down. */
   holdFor(key: string, ms: number): void {
     this.extend(this.state(key), this.clock.now() + Math.min(MAX_HOLD_MS, ms), 503)
+    this.serve(key)
   }
 
   private extend(s: KeyState, until: number, status: 429 | 503): void {
@@ -139,6 +163,7 @@ export class RateLimiter {
     const s = this.state(key)
     s.timer?.cancel()
     s.timer = null
+    this.refuseHeldPastDeadline(s)
     while (s.waiters.length > 0) {
       const at = this.readyAt(key)
       const now = this.clock.now()
@@ -146,7 +171,16 @@ export class RateLimiter {
         if (Number.isFinite(at)) s.timer = this.clock.setTimer(() => this.serve(key), at - now)
         return
       }
-      s.waiters.shift()!(this.take(key, s))
+      s.waiters.shift()!.grant(this.take(key, s))
     }
+  }
+
+  private refuseHeldPastDeadline(s: KeyState): void {
+    if (s.heldUntil <= this.clock.now()) return
+    const hold: Hold = { until: s.heldUntil, status: s.heldBy }
+    const refused = s.waiters.filter((w) => w.deadline < hold.until)
+    if (refused.length === 0) return
+    s.waiters.splice(0, s.waiters.length, ...s.waiters.filter((w) => w.deadline >= hold.until))
+    for (const waiter of refused) waiter.refuse(hold)
   }
 }

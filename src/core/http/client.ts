@@ -49,6 +49,8 @@ export type HttpOutcome =
       readonly status: number | null
     })
   | (Timing & { readonly kind: 'blocked'; readonly reason: string })
+  /** Not sent: the provider asked to wait until `until` (429, or 503 with Retry-After), past this request's deadline. */
+  | (Timing & { readonly kind: 'held'; readonly status: 429 | 503; readonly until: number })
 
 export interface HttpClient {
   send(spec: HttpRequestSpec): Promise<HttpOutcome>

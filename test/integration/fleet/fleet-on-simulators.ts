@@ -63,10 +63,10 @@ export interface SimFleet {
 class CountingLimiter extends RateLimiter {
   waiting = 0
 
-  override async acquire(key: string) {
+  override async acquireBefore(key: string, deadline: number) {
     this.waiting += 1
     try {
-      return await super.acquire(key)
+      return await super.acquireBefore(key, deadline)
     } finally {
       this.waiting -= 1
     }

@@ -20,6 +20,20 @@ describe('checkAccount', () => {
     expect(http.requests).toEqual([])
   })
 
+  it('reports a request held back past its timeout as unknown, not sent, without retrying it', async () => {
+    const until = Date.now() + 3_600_000
+    let sends = 0
+    const http = {
+      send: async () => (sends++, { kind: 'held' as const, status: 429 as const, until, startedAt: Date.now(), durationMs: 0 }),
+      close: async () => {},
+    }
+    const diagnosis = await checkAccount(authmatech, { http, retry: fastRetry })
+    expect(diagnosis).toMatchObject({ state: 'unknown', cause: 'rate_limited', evidence: { status: 429, inferred: expect.stringContaining('held back by AuthDesk') } })
+    expect(diagnosis.summary).toMatch(/^Not sent: Authmatech is rate-limiting requests \(429\) and asked to wait until/)
+    expect(sends).toBe(1)
+    expect(diagnosis.transcript).toEqual([expect.objectContaining({ status: null, responseBody: null, error: expect.objectContaining({ code: 'HELD_BACK' }) })])
+  })
+
   it('uses the environment’s base URL when none is given, with host binding to it', async () => {
     const http = fakeHttp((_r, i) => (i === 0 ? products : usage))
     const diagnosis = await checkAccount(authmatech, { http })

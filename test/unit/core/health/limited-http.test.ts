@@ -66,13 +66,42 @@ describe('the HTTP client checks use', () => {
     expect(held).toMatchObject({ state: 'unknown', cause: 'rate_limited', evidence: { step: 'held back', retryAfterMs: 120_000 }, transcript: [] })
     expect(held!.summary).toContain('asked to wait')
     expect(heldBackDiagnosis({ ...account('s', 'smsgate'), baseUrl: ORIGIN }, limiter, clock.now())).toBeNull()
+    // A request that may wait that long waits, then goes.
     let done = false
-    void http.send(spec('nmbrs')).then(() => (done = true))
+    void http.send({ ...spec('nmbrs'), timeoutMs: 200_000 }).then(() => (done = true))
     await clock.advance(119_999)
     expect(done).toBe(false)
     await clock.advance(1)
     expect(done).toBe(true)
     expect(inner.sent).toBe(2)
+  })
+
+  it('does not send a request the hold would keep past its own timeout: it answers `held` at once', async () => {
+    const clock = new ManualClock()
+    const limiter = new RateLimiter(clock, budgetLookup())
+    const inner = scripted({ status: 429, headers: { 'retry-after': '3600' } }, { status: 200 })
+    const http = createLimitedHttpClient(inner, limiter, clock)
+    await http.send(spec('nmbrs'))
+    expect(await http.send(spec('nmbrs'))).toMatchObject({ kind: 'held', status: 429, until: clock.now() + 3_600_000 })
+    expect(inner.sent).toBe(1)
+  })
+
+  it('lets go of a waiting request when a 429 arrives meanwhile that holds past its timeout', async () => {
+    const clock = new ManualClock()
+    const limiter = new RateLimiter(clock, budgetLookup({ nmbrs: { limit: 1, windowMs: 5_000 } }))
+    let answer: (outcome: HttpOutcome) => void = () => undefined
+    const inner: HttpClient = { send: () => new Promise((resolve) => (answer = resolve)), close: async () => {} }
+    const http = createLimitedHttpClient(inner, limiter, clock)
+    const first = http.send({ ...spec('nmbrs'), timeoutMs: 60_000 })
+    await flush()
+    let second: HttpOutcome | null = null
+    void http.send({ ...spec('nmbrs'), timeoutMs: 60_000 }).then((outcome) => (second = outcome))
+    await flush()
+    expect(second).toBeNull()
+    answer({ kind: 'response', status: 429, headers: { 'retry-after': '3600' }, body: '', headersAt: 0, startedAt: 0, durationMs: 1 })
+    await first
+    await flush()
+    expect(second).toMatchObject({ kind: 'held', status: 429 })
   })
 
   it('holds back after a 503 only when the provider said for how long', async () => {

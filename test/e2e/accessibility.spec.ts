@@ -4,7 +4,7 @@ import { dashboardReady, goTo, openEditor, row, switchWorkspace } from './pages/
 import { fillNewAccount, save, startAdding } from './pages/editor-page'
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no violation on the shell, dashboard, editor, import, security and about screens (${colorScheme} theme)`, async ({ app }) => {
+  test(`axe finds no violation on the shell, dashboard, editor, import, background checks, security and about screens (${colorScheme} theme)`, async ({ app }) => {
     test.setTimeout(90_000) // axe takes a few seconds per screen
     const { page } = app
     await page.emulateMedia({ colorScheme })
@@ -23,6 +23,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page, 'delete confirmation')
     await page.keyboard.press('Escape')
     await expect(page.getByRole('dialog')).toHaveCount(0)
+
+    await goTo(page, 'Background checks')
+    await expect(page.getByTestId('fleet-not-running')).toBeVisible()
+    await expectAccessible(page, 'background checks (not running here)')
+    await page.getByLabel('Re-check interval', { exact: true }).fill('0')
+    await page.getByRole('button', { name: 'Save settings' }).click()
+    await expect(page.getByTestId('field-error')).toBeVisible()
+    await expectAccessible(page, 'background checks (invalid interval)')
 
     await goTo(page, 'Security')
     await expectAccessible(page, 'security')

@@ -11,6 +11,7 @@ test('Tab reaches every control of the shell and the dashboard, each with a visi
     /^a Skip to content/,
     /^input:radio Demo/,
     /^button Dashboard/,
+    /^button Background checks/,
     /^button Security/,
     /^button About/,
     /^button Go to My accounts/,

@@ -4,6 +4,7 @@
  */
 import { expect, test } from '../support/harness/fixtures'
 import { dashboardReady, goTo, openAccount, openEditor, row, switchWorkspace } from './pages/app-page'
+import { holdGroupcall, openBackgroundChecks, roundStatus, withScheduler } from './pages/fleet-page'
 import { checkAll, checkNow, clearFaults, slowDemo } from './pages/health-page'
 
 const DIR = 'docs/screenshots'
@@ -116,5 +117,22 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Preview' }).click()
     await expect(page.getByTestId('import-preview')).toBeVisible()
     await shot('import', 1200)
+  })
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshot of background checks with a round running (${theme})`, async ({ page }) => {
+    await withScheduler(page, async (app, clock) => {
+      await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
+      await holdGroupcall(app)
+      await openBackgroundChecks(page)
+      clock.advance(31_000)
+      await expect(roundStatus(page)).toHaveText(/^Checking \d+ of \d+$/)
+      await page.waitForTimeout(1000)
+      await page.setViewportSize({ width: 1280, height: 1250 })
+      await page.screenshot({ path: `${DIR}/background-checks-${theme}.png` })
+      await page.getByRole('button', { name: 'Cancel round' }).click()
+      await expect(roundStatus(page)).toHaveText(/^Last round/, { timeout: 15_000 })
+    })
   })
 }

@@ -1,5 +1,6 @@
 import { Toaster } from '../components/toaster'
 import { KeychainBanner } from '../features/app-info/components/keychain-banner'
+import { useFleetEvents } from '../features/fleet/hooks/use-fleet-events'
 import { useHealthEvents } from '../features/health/hooks/use-health-events'
 import { useTokenEvents } from '../features/tokens/hooks/use-token-events'
 import { DemoBanner } from '../features/workspace/components/demo-banner'
@@ -13,6 +14,7 @@ export function App() {
   useIpcEvents()
   useHealthEvents()
   useTokenEvents()
+  useFleetEvents()
   useFocusOnNavigate()
   return (
     <div className="app-shell">

@@ -4,6 +4,7 @@ import { DashboardScreen } from '../features/accounts/components/dashboard/dashb
 import { ImportScreen } from '../features/accounts/components/import/import-screen'
 import { AboutScreen } from '../features/app-info/components/about-screen'
 import { BundleScreen } from '../features/bundle/components/bundle-screen'
+import { FleetScreen } from '../features/fleet/components/fleet-screen'
 import { useCheckAccount } from '../features/health/api/check-account'
 import { CheckAllControl } from '../features/health/components/check-all-control'
 import { AccountDetailScreen } from '../features/health/components/detail/account-detail-screen'
@@ -96,6 +97,8 @@ export function Screen() {
     }
     case 'import':
       return <ImportScreen onDone={toDashboard} />
+    case 'schedule':
+      return <FleetScreen />
     case 'security':
       return <SecurityScreen />
     case 'about':

@@ -6,6 +6,7 @@ import { useNavigation, type Route } from './stores/navigation'
 
 const NAV: ReadonlyArray<{ readonly route: Route['name']; readonly label: string; readonly icon: IconName }> = [
   { route: 'dashboard', label: 'Dashboard', icon: 'dashboard' },
+  { route: 'schedule', label: 'Background checks', icon: 'schedule' },
   { route: 'security', label: 'Security', icon: 'shield' },
   { route: 'about', label: 'About', icon: 'info' },
 ]
@@ -19,6 +20,7 @@ const SECTION: Readonly<Record<Route['name'], Route['name']>> = {
   account: 'dashboard',
   troubleshoot: 'dashboard',
   bundle: 'dashboard',
+  schedule: 'schedule',
   security: 'security',
   about: 'about',
 }

@@ -48,6 +48,8 @@ export const ICONS = {
   rotate: { paths: ['M20 12a8 8 0 1 1-2.4-5.7', 'M20 4v5h-5', 'M9 12h6', 'M12 9v6'] },
   external: { paths: ['M14 4h6v6', 'M20 4l-9 9', 'M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5'] },
   server: { paths: ['M4 5h16v5H4z', 'M4 14h16v5H4z', 'M8 7.5h.01', 'M8 16.5h.01'] },
+  // A clock going round (clockwise, unlike `history`): checks that come back on their own.
+  schedule: { paths: ['M20.5 12a8.5 8.5 0 1 1-2.5-6', 'M21 4v4h-4', 'M12 8v4.5l3 2'] },
 } as const satisfies Record<string, IconShape>
 
 export type IconName = keyof typeof ICONS

@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'troubleshoot'; readonly id: string }
   | { readonly name: 'bundle'; readonly id: string }
   | { readonly name: 'import' }
+  | { readonly name: 'schedule' }
   | { readonly name: 'security' }
   | { readonly name: 'about' }
 

@@ -1,30 +1,12 @@
 /** Deleting an account (the IPC channel the app uses) revokes its live SMSGate tokens first. */
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createHandlers } from '../../../src/core/ipc/handlers'
 import { ACCESS_TOKEN } from '../../../src/core/tokens/managed-pair'
-import { addSmsGate, keychainTokens, spendRefreshToken, tapSmsGate, tokenWorld, type TokenWorld } from './support'
+import { addSmsGate, bearerStatus, keychainTokens, spendRefreshToken, tapSmsGate, tokenWorlds, type TokenWorld } from './support'
 
-const worlds: TokenWorld[] = []
-afterEach(async () => {
-  for (const world of worlds.splice(0)) {
-    await world.services.close()
-    await world.sims.close()
-  }
-})
-
-async function world(): Promise<TokenWorld> {
-  const w = await tokenWorld({ ttlSeconds: 600 })
-  worlds.push(w)
-  return w
-}
-
-async function devicesStatus(w: TokenWorld, token: string): Promise<number> {
-  const response = await fetch(`${w.sims.byId.smsgate.baseUrl}/devices`, { headers: { authorization: `Bearer ${token}` } })
-  await response.arrayBuffer()
-  return response.status
-}
+const world = tokenWorlds({ ttlSeconds: 600 })
 
 const deleteAccount = (w: TokenWorld, id: string) => createHandlers(w.services)['accounts:delete']({ id })
 
@@ -35,14 +17,14 @@ describe('deleting an SMSGate account', () => {
     const managed = await w.services.tokens.issue(id, {})
     const managedAccess = (await keychainTokens(w, id))[ACCESS_TOKEN]!
     const handedOut = await w.services.tokens.issueDetached(id, { scopes: ['messages:send'] })
-    expect(await devicesStatus(w, managedAccess)).toBe(200)
+    expect(await bearerStatus(w, managedAccess)).toBe(200)
 
     const removal = await deleteAccount(w, id)
 
     expect(removal).toEqual({ id, revokedTokens: expect.arrayContaining([managed.jti, handedOut.token.jti]), warnings: [] })
     expect(removal.revokedTokens).toHaveLength(2)
-    expect(await devicesStatus(w, managedAccess)).toBe(401)
-    expect(await devicesStatus(w, handedOut.token.accessToken)).toBe(401)
+    expect(await bearerStatus(w, managedAccess)).toBe(401)
+    expect(await bearerStatus(w, handedOut.token.accessToken)).toBe(401)
     expect(await spendRefreshToken(w.sims, handedOut.token.refreshToken!)).toBe(401)
     expect(await w.services.vault.list()).toEqual([])
     expect(await readdir(join(w.dataDir, 'tokens')).catch(() => [])).toEqual([])
@@ -62,7 +44,7 @@ describe('deleting an SMSGate account', () => {
     expect(removal.warnings.join()).not.toContain(access)
     expect(await w.services.vault.list()).toEqual([])
     w.sims.byId.smsgate.faults.clear()
-    expect(await devicesStatus(w, access)).toBe(200)
+    expect(await bearerStatus(w, access)).toBe(200)
   })
 
   it('sends nothing to SMSGate when the account has no token that may still work', async () => {

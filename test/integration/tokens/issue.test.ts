@@ -1,23 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ACCESS_TOKEN, REFRESH_TOKEN } from '../../../src/core/tokens/managed-pair'
 import { refreshMarginMs } from '../../../src/core/tokens/timing'
-import { addSmsGate, keychainTokens, tapSmsGate, tokenWorld, type TokenWorld } from './support'
+import { addSmsGate, keychainTokens, tapSmsGate, tokenWorlds } from './support'
 
-const worlds: TokenWorld[] = []
-afterEach(async () => {
-  for (const world of worlds.splice(0)) {
-    await world.services.close()
-    await world.sims.close()
-  }
-})
-
-async function world(options: Parameters<typeof tokenWorld>[0] = {}): Promise<TokenWorld> {
-  const w = await tokenWorld(options)
-  worlds.push(w)
-  return w
-}
+const world = tokenWorlds()
 
 describe('issuing SMSGate tokens', () => {
   it('issues a least-privilege pair with Basic, stores it in the keychain item (not TOKEN) before use, and records it', async () => {

@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { REFRESH_TOKEN } from '../../../src/core/tokens/managed-pair'
 import { BACKOFF_BASE_MS } from '../../../src/core/tokens/timing'
 import type { TokenNotice } from '../../../src/shared/tokens'
-import { addSmsGate, keychainTokens, settle, spendRefreshToken, tapSmsGate, tokenWorld, type TokenWorld } from './support'
+import { addSmsGate, keychainTokens, settle, spendRefreshToken, tapSmsGate, tokenWorlds, type TokenWorld } from './support'
 
-const worlds: TokenWorld[] = []
-afterEach(async () => {
-  for (const world of worlds.splice(0)) {
-    await world.services.close()
-    await world.sims.close()
-  }
-})
-
-async function world(options: Parameters<typeof tokenWorld>[0] = {}): Promise<TokenWorld> {
-  const w = await tokenWorld(options)
-  worlds.push(w)
-  return w
-}
+const world = tokenWorlds()
 
 const notices = (w: TokenWorld): TokenNotice[] => w.events.filter((e) => e.name === 'tokens:notify').map((e) => e.payload as TokenNotice)
 

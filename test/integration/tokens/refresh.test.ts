@@ -1,26 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { REFRESH_TOKEN } from '../../../src/core/tokens/managed-pair'
-import { addSmsGate, keychainTokens, settle, tapSmsGate, tokenWorld, type TokenWorld } from './support'
+import { addSmsGate, bearerStatus, keychainTokens, settle, tapSmsGate, tokenWorlds } from './support'
 
-const worlds: TokenWorld[] = []
-afterEach(async () => {
-  for (const world of worlds.splice(0)) {
-    await world.services.close()
-    await world.sims.close()
-  }
-})
-
-async function world(options: Parameters<typeof tokenWorld>[0] = {}): Promise<TokenWorld> {
-  const w = await tokenWorld(options)
-  worlds.push(w)
-  return w
-}
-
-async function devices(w: TokenWorld, token: string): Promise<number> {
-  const response = await fetch(`${w.sims.byId.smsgate.baseUrl}/devices`, { headers: { authorization: `Bearer ${token}` } })
-  await response.arrayBuffer()
-  return response.status
-}
+const world = tokenWorlds()
 
 describe('refreshing SMSGate tokens (simulator, 60-second tokens)', () => {
   it('refreshes proactively at exp − margin: over 10 minutes of use no request carries an expired token and each refresh token is used once', async () => {
@@ -31,7 +13,7 @@ describe('refreshing SMSGate tokens (simulator, 60-second tokens)', () => {
     for (let step = 0; step < 120; step++) {
       w.clock.advance(5_000)
       await settle(w)
-      expect(await devices(w, await w.services.tokens.accessToken(id))).toBe(200)
+      expect(await bearerStatus(w, await w.services.tokens.accessToken(id))).toBe(200)
     }
     expect(tap.expiredSent).toBe(0)
     // 600 s of 60-second tokens refreshed 15 s early: one refresh every 45 s.
@@ -74,7 +56,7 @@ describe('refreshing SMSGate tokens (simulator, 60-second tokens)', () => {
     expect(tap.refreshes).toBe(1)
     expect(new Set(tokens).size).toBe(1)
     expect((await w.services.tokens.list(id)).jti).not.toBe(issued.jti)
-    expect(await devices(w, tokens[0]!)).toBe(200)
+    expect(await bearerStatus(w, tokens[0]!)).toBe(200)
   })
 
   it('two processes on one vault (the app and the CLI) refresh a pair once between them', async () => {
@@ -89,7 +71,7 @@ describe('refreshing SMSGate tokens (simulator, 60-second tokens)', () => {
       const [mine, theirs] = await Promise.all([w.services.tokens.accessToken(id), other.tokens.accessToken(id)])
       expect(tap.refreshes).toBe(1)
       expect(mine).toBe(theirs)
-      expect(await devices(w, theirs)).toBe(200)
+      expect(await bearerStatus(w, theirs)).toBe(200)
     } finally {
       await other.close()
     }
@@ -101,7 +83,7 @@ describe('refreshing SMSGate tokens (simulator, 60-second tokens)', () => {
     const id = await addSmsGate(w)
     await w.services.tokens.issue(id, {})
     w.clock.advance(10 * 60_000)
-    expect(await devices(w, await w.services.tokens.accessToken(id))).toBe(200)
+    expect(await bearerStatus(w, await w.services.tokens.accessToken(id))).toBe(200)
     // The refresh token still lives (30 days): one refresh, no re-issue.
     expect({ refreshes: tap.refreshes, issues: tap.issues, expiredSent: tap.expiredSent }).toEqual({ refreshes: 1, issues: 1, expiredSent: 0 })
   })

@@ -1,27 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NO_SUCH_JTI } from '../../../src/core/providers/smsgate/probe'
 import { ACCESS_TOKEN, REFRESH_TOKEN } from '../../../src/core/tokens/managed-pair'
-import { addSmsGate, keychainTokens, settle, spendRefreshToken, tapSmsGate, tokenWorld, type TokenWorld } from './support'
+import { addSmsGate, bearerStatus, keychainTokens, settle, spendRefreshToken, tapSmsGate, tokenWorlds } from './support'
 
-const worlds: TokenWorld[] = []
-afterEach(async () => {
-  for (const world of worlds.splice(0)) {
-    await world.services.close()
-    await world.sims.close()
-  }
-})
-
-async function world(): Promise<TokenWorld> {
-  const w = await tokenWorld({ ttlSeconds: 60 })
-  worlds.push(w)
-  return w
-}
-
-async function status(w: TokenWorld, token: string): Promise<number> {
-  const response = await fetch(`${w.sims.byId.smsgate.baseUrl}/devices`, { headers: { authorization: `Bearer ${token}` } })
-  await response.arrayBuffer()
-  return response.status
-}
+const world = tokenWorlds({ ttlSeconds: 60 })
 
 describe('revoking SMSGate tokens', () => {
   it('revoking the managed token by jti makes the next check token.rejected, kills its refresh token and stops its schedule', async () => {
@@ -56,12 +38,12 @@ describe('revoking SMSGate tokens', () => {
     }
     const handedOut = await w.services.tokens.issueDetached(id, { scopes: ['messages:send'] })
     accessTokens.push(handedOut.token.accessToken)
-    for (const token of accessTokens) expect(await status(w, token)).not.toBe(401)
+    for (const token of accessTokens) expect(await bearerStatus(w, token)).not.toBe(401)
 
     const state = await w.services.tokens.revoke(id, null)
     expect(state.records.map((r) => r.status)).toEqual(state.records.map(() => 'revoked'))
     expect(state.records).toHaveLength(4)
-    for (const token of accessTokens) expect(await status(w, token)).toBe(401)
+    for (const token of accessTokens) expect(await bearerStatus(w, token)).toBe(401)
     expect(await spendRefreshToken(w.sims, handedOut.token.refreshToken!)).toBe(401)
     // Nothing left to revoke: no request.
     expect((await w.services.tokens.revoke(id, null)).records).toHaveLength(4)

@@ -6,6 +6,7 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { createHttpClient, type HttpClient } from '../../../src/core/http/client'
 import { isLoopbackHost } from '../../../src/core/http/host-binding'
 import { isExpiredAt, peekSmsGateClaims } from '../../../src/core/providers/smsgate/jwt'
@@ -200,3 +201,27 @@ export async function settle(world: Pick<TokenWorld, 'services' | 'clock'>): Pro
     await world.services.tokens.settled()
   }
 }
+
+/** A `world()` for one test file: each world it opens is closed after its test. */
+export function tokenWorlds(defaults: WorldOptions = {}): (options?: WorldOptions) => Promise<TokenWorld> {
+  const open: TokenWorld[] = []
+  afterEach(async () => {
+    for (const world of open.splice(0)) {
+      await world.services.close()
+      await world.sims.close()
+    }
+  })
+  return async (options = {}) => {
+    const world = await tokenWorld({ ...defaults, ...options })
+    open.push(world)
+    return world
+  }
+}
+
+/** What SMSGate answers a request carrying this access token (200 while it works, 401 once revoked or expired). */
+export async function bearerStatus(world: Pick<TokenWorld, 'sims'>, token: string): Promise<number> {
+  const response = await fetch(`${world.sims.byId.smsgate.baseUrl}/devices`, { headers: { authorization: `Bearer ${token}` } })
+  await response.arrayBuffer()
+  return response.status
+}
+

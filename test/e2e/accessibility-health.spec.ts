@@ -44,6 +44,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page, 'wizard (products)')
 
     await goTo(page, 'Dashboard')
+    await openAccount(page, 'SMSGate · token-missing-scope')
+    await page.getByRole('button', { name: 'Troubleshoot' }).click()
+    await expect(page.getByTestId('wizard-token-issue-unavailable')).toBeVisible()
+    await expectAccessible(page, 'wizard (a token fix not possible here)')
+
+    await goTo(page, 'Dashboard')
     await openAccount(page, 'Nmbrs (SOAP v3) · domain-wrong')
     await page.getByRole('button', { name: 'Troubleshoot' }).click()
     await expect(page.getByTestId('wizard-domain-fix')).toBeVisible()

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { WizardEntry, WizardTrail } from '../../../src/shared/wizard'
-import { activeTrail, needsTroubleshooting, retestNote, stepKind, wizardPosition } from '../../../src/renderer/src/features/health/utils/wizard-progress'
+import {
+  activeTrail,
+  cannotIssueText,
+  needsTroubleshooting,
+  retestNote,
+  stepKind,
+  tokenFixNote,
+  tokenFixScopes,
+  wizardPosition,
+  type TokenFixFacts,
+} from '../../../src/renderer/src/features/health/utils/wizard-progress'
 import { diagnosis } from './health-fixtures'
 
 const entry = (stepId: string, outcome: WizardEntry['outcome'], at = '2026-01-02T10:00:00Z'): WizardEntry => ({ stepId, outcome, at, note: null })
@@ -42,6 +52,66 @@ describe('automatic steps', () => {
   it('notes re-tests in words', () => {
     expect(retestNote(nmbrs)).toBe('re-test: failing (domain.invalid)')
     expect(retestNote(diagnosis('ok', 'healthy', '2026-01-02T10:00:00Z'))).toBe('re-test: healthy')
+  })
+})
+
+describe('one-click token fixes (SMSGate)', () => {
+  const at = '2026-01-02T10:00:00Z'
+  const claims = { scopes: ['messages:send'], missingScopes: ['devices:list'], expiresAt: null, issuer: null }
+  const smsgate = (cause: Parameters<typeof diagnosis>[0]) => diagnosis(cause, 'failing', at, { provider: 'smsgate', details: { token: claims } })
+  const basic: TokenFixFacts = { canIssue: true, refreshable: false, jti: null }
+  const tokenOnly: TokenFixFacts = { canIssue: false, refreshable: false, jti: null }
+  const managed: TokenFixFacts = { canIssue: false, refreshable: true, jti: 'jti-1' }
+
+  it('offers "Issue a new token" on the re-issue and add-scope steps of every token cause, when the account has Basic credentials', () => {
+    for (const cause of ['token.expired', 'token.expiring', 'token.rejected', 'token.refresh_failed'] as const) expect(stepKind('smsgate.reissue', smsgate(cause), undefined, basic)).toBe('token-issue')
+    expect(stepKind('smsgate.add-scope', smsgate('scope.missing'), undefined, basic)).toBe('token-issue')
+  })
+
+  it('explains instead when the account cannot issue (token only), and keeps the question', () => {
+    expect(stepKind('smsgate.add-scope', smsgate('scope.missing'), undefined, tokenOnly)).toBe('token-issue-unavailable')
+    expect(stepKind('smsgate.reissue', smsgate('token.expired'), undefined, tokenOnly)).toBe('token-issue-unavailable')
+  })
+
+  it('offers "Refresh the token now" only for an expired or expiring token with a managed pair AuthDesk can renew', () => {
+    expect(stepKind('smsgate.refresh', smsgate('token.expired'), undefined, managed)).toBe('token-refresh')
+    expect(stepKind('smsgate.refresh', smsgate('token.expiring'), undefined, managed)).toBe('token-refresh')
+    // No managed pair, a pair AuthDesk cannot renew, or another cause: the claims and the question.
+    expect(stepKind('smsgate.refresh', smsgate('token.expired'), undefined, basic)).toBe('token-claims')
+    expect(stepKind('smsgate.refresh', smsgate('token.expired'), undefined, { ...managed, refreshable: false })).toBe('token-claims')
+    expect(stepKind('smsgate.refresh', smsgate('token.refresh_failed'), undefined, managed)).toBe('token-claims')
+    const noClaims = diagnosis('token.expired', 'failing', at, { provider: 'smsgate' })
+    expect(stepKind('smsgate.refresh', noClaims, undefined, { ...managed, jti: null })).toBe('question')
+  })
+
+  it('offers no token fix while the token state is unknown, on other steps and causes, or for other providers', () => {
+    expect(stepKind('smsgate.reissue', smsgate('token.expired'), undefined, null)).toBe('token-claims')
+    expect(stepKind('smsgate.reissue', smsgate('token.expired'), undefined)).toBe('token-claims')
+    expect(stepKind('smsgate.token-revoked', smsgate('token.rejected'), undefined, basic)).toBe('token-claims')
+    expect(stepKind('smsgate.reissue', smsgate('credentials.invalid'), undefined, basic)).toBe('token-claims')
+    expect(stepKind('smsgate.add-scope', diagnosis('scope.missing', 'failing', at), undefined, basic)).toBe('question')
+  })
+
+  it('asks for the declared scopes plus those the token lacked (scope.missing only), else the provider defaults: nothing more', () => {
+    expect(tokenFixScopes(['devices:list', 'messages:send'], smsgate('scope.missing'), ['messages:send'])).toEqual(['devices:list', 'messages:send'])
+    expect(tokenFixScopes(['messages:send'], smsgate('scope.missing'), [])).toEqual(['messages:send', 'devices:list'])
+    expect(tokenFixScopes(['messages:send'], smsgate('token.expired'), ['devices:list'])).toEqual(['messages:send'])
+    expect(tokenFixScopes([], smsgate('token.rejected'), ['messages:send', 'devices:list'])).toEqual(['messages:send', 'devices:list'])
+    expect(tokenFixScopes([], smsgate('scope.missing'), ['messages:send'])).toEqual(['devices:list'])
+  })
+
+  it('notes the new token’s id and scopes on the trail (never the token)', () => {
+    const state = { jti: 'AbC123', scopes: ['devices:list', 'messages:send'], lastRefresh: null }
+    expect(tokenFixNote('issue', state)).toBe('Issued token AbC123 with scopes devices:list, messages:send')
+    expect(tokenFixNote('refresh', { ...state, lastRefresh: { at, outcome: 'refreshed' } })).toBe('Refreshed the token: now AbC123 with scopes devices:list, messages:send')
+    expect(tokenFixNote('refresh', { ...state, lastRefresh: { at, outcome: 'reissued' } })).toMatch(/^Re-issued the token \(its refresh token no longer worked\): now AbC123/)
+  })
+
+  it('says why a token cannot be issued here and what to do', () => {
+    const set = { set: true } as never
+    expect(cannotIssueText({ fields: {}, secrets: {} })).toMatch(/no USERNAME and PASSWORD, only a pasted token\. Enter USERNAME and PASSWORD in the account, or paste a new token/)
+    expect(cannotIssueText({ fields: { USERNAME: 'TOKSCP' }, secrets: {} })).toMatch(/its PASSWORD is not stored/)
+    expect(cannotIssueText({ fields: {}, secrets: { PASSWORD: set } })).toMatch(/it has no USERNAME\./)
   })
 })
 

@@ -1,10 +1,29 @@
 import { useState } from 'react'
+import type { TokenState } from '../../../../../shared/tokens'
 import type { WizardOutcome } from '../../../../../shared/wizard'
+import { ApiError } from '../../../lib/call'
 import { useApplyFieldFix } from '../api/apply-field-fix'
 import { useCheckAccount } from '../api/check-account'
+import { useIssueTokenFix } from '../api/issue-token'
 import { useRecordWizardStep } from '../api/record-wizard-step'
+import { useRefreshTokenFix } from '../api/refresh-token'
 import { useResetWizard } from '../api/reset-wizard'
-import { BUNDLE_STEP, retestNote } from '../utils/wizard-progress'
+import { BUNDLE_STEP, retestNote, tokenFixNote } from '../utils/wizard-progress'
+
+/** A token fix that failed: shown in its step; nothing was recorded as applied. */
+export interface StepFixError {
+  readonly stepId: string
+  readonly action: 'issue' | 'refresh'
+  readonly code: string
+  readonly message: string
+}
+
+/** What the new token came with (e.g. a TTL the server capped), shown until the next fix or a restart. */
+export interface TokenFixNotice {
+  readonly action: 'issue' | 'refresh'
+  readonly jti: string | null
+  readonly warnings: ReadonlyArray<string>
+}
 
 /** The wizard's actions; each answer is saved with `wizard:record` before the wizard moves on. */
 export function useWizardActions(accountId: string) {
@@ -12,12 +31,17 @@ export function useWizardActions(accountId: string) {
   const reset = useResetWizard()
   const check = useCheckAccount()
   const fix = useApplyFieldFix()
+  const issue = useIssueTokenFix()
+  const refresh = useRefreshTokenFix()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [fixError, setFixError] = useState<StepFixError | null>(null)
+  const [tokenNotice, setTokenNotice] = useState<TokenFixNotice | null>(null)
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true)
     setError(null)
+    setFixError(null)
     try {
       await work()
     } catch (failure) {
@@ -32,9 +56,28 @@ export function useWizardActions(accountId: string) {
     await record.mutateAsync({ accountId, stepId, outcome: diagnosis.state === 'healthy' ? 'fixed' : 'retested', note: retestNote(diagnosis) })
   }
 
+  /** Issues or refreshes, then (only if that worked) records the fix and re-tests, like the domain fix. */
+  const fixToken = (stepId: string, action: 'issue' | 'refresh', call: () => Promise<TokenState>) =>
+    void run(async () => {
+      setTokenNotice(null)
+      let state: TokenState
+      try {
+        state = await call()
+      } catch (failure) {
+        const code = failure instanceof ApiError ? failure.code : 'error'
+        setFixError({ stepId, action, code, message: failure instanceof Error ? failure.message : String(failure) })
+        return
+      }
+      setTokenNotice({ action, jti: state.jti, warnings: state.warnings })
+      await record.mutateAsync({ accountId, stepId, outcome: 'fix-applied', note: tokenFixNote(action, state) })
+      await retestNow(stepId)
+    })
+
   return {
     busy,
     error,
+    fixError,
+    tokenNotice,
     answer: (stepId: string, outcome: WizardOutcome, note: string) => void run(() => record.mutateAsync({ accountId, stepId, outcome, note }).then(() => undefined)),
     retest: (stepId: string) => void run(() => retestNow(stepId)),
     applyDomain: (stepId: string, domain: string) =>
@@ -43,11 +86,17 @@ export function useWizardActions(accountId: string) {
         await record.mutateAsync({ accountId, stepId, outcome: 'fix-applied', note: `DOMAIN set to ${domain}` })
         await retestNow(stepId)
       }),
+    issueToken: (stepId: string, scopes: ReadonlyArray<string>) => fixToken(stepId, 'issue', () => issue.mutateAsync({ accountId, scopes })),
+    refreshToken: (stepId: string) => fixToken(stepId, 'refresh', () => refresh.mutateAsync(accountId)),
     bundle: (then: () => void) =>
       void run(async () => {
         await record.mutateAsync({ accountId, stepId: BUNDLE_STEP, outcome: 'bundle', note: 'Support bundle opened from the wizard' })
         then()
       }),
-    restart: () => void run(() => reset.mutateAsync(accountId).then(() => undefined)),
+    restart: () =>
+      void run(async () => {
+        setTokenNotice(null)
+        await reset.mutateAsync(accountId)
+      }),
   }
 }

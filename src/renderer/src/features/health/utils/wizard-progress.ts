@@ -3,8 +3,10 @@
  * Pure. A step is done once answered "no"/"skipped"/"done", or once a re-test followed a
  * "yes" (the problem was found and fixed) or an applied fix.
  */
+import type { CauseCode } from '../../../../../shared/causes'
 import type { Diagnosis } from '../../../../../shared/diagnosis'
-import type { HealthState } from '../../../../../shared/model'
+import type { AccountView, HealthState } from '../../../../../shared/model'
+import type { TokenState } from '../../../../../shared/tokens'
 import type { WizardEntry, WizardOutcome, WizardTrail } from '../../../../../shared/wizard'
 
 /** The wizard is offered for these states. */
@@ -14,15 +16,65 @@ export const needsTroubleshooting = (state: HealthState): boolean => state === '
 export const RETEST_STEP = 'retest'
 export const BUNDLE_STEP = 'support-bundle'
 
-export type StepKind = 'domain-fix' | 'token-claims' | 'products' | 'question'
+/**
+ * - `domain-fix`: Nmbrs reports the domain; one click sets it.
+ * - `token-issue`: SMSGate, a new token fixes the cause and the account has Basic credentials: one click issues it.
+ * - `token-issue-unavailable`: the same step, but AuthDesk cannot issue here (no username and password): say why, then ask.
+ * - `token-refresh`: an expired or expiring managed pair that AuthDesk can renew: one click refreshes it.
+ * - `token-claims`, `products`: the diagnosis's facts are shown with the question.
+ */
+export type StepKind = 'domain-fix' | 'token-issue' | 'token-issue-unavailable' | 'token-refresh' | 'token-claims' | 'products' | 'question'
 
-/** Automatic steps are those where the diagnosis already holds the answer to show or apply. */
-export function stepKind(stepId: string, diagnosis: Diagnosis, currentDomain: string | undefined): StepKind {
+/** What the wizard needs of `tokens:list` (never a token): can AuthDesk issue, and is there a managed pair it can renew? */
+export type TokenFixFacts = Pick<TokenState, 'canIssue' | 'refreshable' | 'jti'>
+
+/** The steps that issue a new SMSGate token, and the causes a new token fixes. */
+const ISSUE_STEPS: ReadonlySet<string> = new Set(['smsgate.reissue', 'smsgate.add-scope'])
+const ISSUE_CAUSES: ReadonlySet<CauseCode> = new Set(['token.expired', 'token.expiring', 'token.rejected', 'token.refresh_failed', 'scope.missing'])
+const REFRESH_CAUSES: ReadonlySet<CauseCode> = new Set(['token.expired', 'token.expiring'])
+
+/**
+ * Automatic steps are those where the diagnosis already holds the answer to show or apply.
+ * `tokens` is the SMSGate account's token state (null while unknown: no token fix is offered).
+ */
+export function stepKind(stepId: string, diagnosis: Diagnosis, currentDomain: string | undefined, tokens: TokenFixFacts | null = null): StepKind {
   const { suggestedDomain, token, enabledProducts, disabledProducts } = diagnosis.details
   if (stepId === 'nmbrs.domain-from-environment-get' && suggestedDomain && suggestedDomain !== currentDomain) return 'domain-fix'
+  if (tokens !== null && diagnosis.provider === 'smsgate') {
+    if (ISSUE_STEPS.has(stepId) && ISSUE_CAUSES.has(diagnosis.cause)) return tokens.canIssue ? 'token-issue' : 'token-issue-unavailable'
+    if (stepId === 'smsgate.refresh' && REFRESH_CAUSES.has(diagnosis.cause) && tokens.jti !== null && tokens.refreshable) return 'token-refresh'
+  }
   if (stepId.startsWith('smsgate.') && token) return 'token-claims'
   if (stepId === 'authmatech.enable-product' && (enabledProducts || disabledProducts)) return 'products'
   return 'question'
+}
+
+/**
+ * The scopes a token fix asks for (least privilege): the account's declared scopes, plus, when
+ * the token lacked some, those it lacked; the provider's defaults when the account declares none
+ * (what core would choose). Nothing else.
+ */
+export function tokenFixScopes(declared: ReadonlyArray<string>, diagnosis: Diagnosis, defaults: ReadonlyArray<string>): ReadonlyArray<string> {
+  const missing = diagnosis.cause === 'scope.missing' ? (diagnosis.details.token?.missingScopes ?? []) : []
+  const wanted = [...new Set([...declared, ...missing])]
+  return wanted.length > 0 ? wanted : [...defaults]
+}
+
+/** Why the wizard cannot issue an SMSGate token for this account (canIssue is false), and what to do instead. */
+export function cannotIssueText(account: Pick<AccountView, 'fields' | 'secrets'>): string {
+  const username = Boolean(account.fields.USERNAME)
+  const password = account.secrets.PASSWORD?.set === true
+  const lacks = username ? 'its PASSWORD is not stored' : password ? 'it has no USERNAME' : 'it has no USERNAME and PASSWORD, only a pasted token'
+  return `AuthDesk cannot issue a token for this account here: SMSGate issues tokens with the username and password, and ${lacks}. Enter USERNAME and PASSWORD in the account, or paste a new token issued elsewhere; then re-test.`
+}
+
+/** The trail's note for an applied token fix: the new token's id and scopes, never the token. */
+export function tokenFixNote(action: 'issue' | 'refresh', state: Pick<TokenState, 'jti' | 'scopes' | 'lastRefresh'>): string {
+  const scopes = state.scopes.length > 0 ? state.scopes.join(', ') : 'none'
+  const jti = state.jti ?? 'unknown'
+  if (action === 'issue') return `Issued token ${jti} with scopes ${scopes}`
+  const how = state.lastRefresh?.outcome === 'reissued' ? 'Re-issued the token (its refresh token no longer worked)' : 'Refreshed the token'
+  return `${how}: now ${jti} with scopes ${scopes}`
 }
 
 export type StepStatus = 'todo' | 'awaiting-retest' | 'done'

@@ -15,10 +15,13 @@ function Codes({ items, label }: { readonly items: ReadonlyArray<string>; readon
   )
 }
 
+/** SMSGate steps that show the token's claims (with or without a fix). */
+const TOKEN_KINDS: ReadonlySet<StepKind> = new Set(['token-claims', 'token-issue', 'token-issue-unavailable', 'token-refresh'])
+
 /** What the diagnosis already knows for an automatic step: the token's decoded claims, or the client's products. */
 export function StepFacts({ kind, diagnosis }: { readonly kind: StepKind; readonly diagnosis: Diagnosis }) {
   const { token, enabledProducts = [], disabledProducts = [] } = diagnosis.details
-  if (kind === 'token-claims' && token)
+  if (TOKEN_KINDS.has(kind) && token)
     return (
       <div className="step-facts" data-testid="wizard-token-claims">
         <p className="step-facts-title">The token, decoded by AuthDesk (claims only; the signature is not checked):</p>

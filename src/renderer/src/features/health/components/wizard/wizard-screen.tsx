@@ -1,16 +1,19 @@
 import { useMemo } from 'react'
 import { CAUSES } from '../../../../../../shared/causes'
 import type { AccountView } from '../../../../../../shared/model'
+import { providerById, useProviders } from '../../../../api/get-providers'
 import { Banner } from '../../../../components/banner'
 import { EmptyState } from '../../../../components/empty-state'
 import { Icon } from '../../../../components/icon'
 import { PageHeader } from '../../../../components/page-header'
 import { StateBadge } from '../../../../components/state-badge'
 import { useKnowledgeSteps } from '../../api/get-knowledge-steps'
+import { useTokenState } from '../../api/get-token-state'
 import { useWizardTrail } from '../../api/get-wizard-trail'
 import { useAccountHealth } from '../../hooks/use-account-health'
-import { activeTrail, BUNDLE_STEP, RETEST_STEP, stepKind, wizardPosition } from '../../utils/wizard-progress'
+import { activeTrail, BUNDLE_STEP, cannotIssueText, RETEST_STEP, stepKind, tokenFixScopes, wizardPosition } from '../../utils/wizard-progress'
 import { useWizardActions } from '../../hooks/use-wizard-actions'
+import type { TokenFixView } from './token-fix'
 import { WizardEnding } from './wizard-ending'
 import { WizardStep } from './wizard-step'
 import { WizardTrailList } from './wizard-trail-list'
@@ -38,7 +41,20 @@ export function WizardScreen({ account, providerLabel, onClose, onEdit, onBundle
   const stepsById = useMemo(() => new Map((steps.data ?? []).map((s) => [s.id, s])), [steps.data])
   const stepViews = useMemo(() => (latest?.knowledgeSteps ?? []).flatMap((id) => stepsById.get(id) ?? []), [latest, stepsById])
   const position = wizardPosition(stepViews.map((s) => s.id), entries)
-  const loading = pending || trailQuery.isPending || steps.isPending
+  // SMSGate: whether AuthDesk can issue or renew the token decides which steps fix it in one click.
+  const smsGate = account.provider === 'smsgate'
+  const tokens = useTokenState(account.id, smsGate)
+  const providers = useProviders()
+  const tokenFacts = smsGate ? (tokens.data ?? null) : null
+  const defaultScopes = providerById(providers.data, account.provider)?.scopes?.defaults
+  const tokenFix = useMemo<TokenFixView | null>(
+    () =>
+      tokenFacts && latest
+        ? { scopes: tokenFixScopes(account.scopes, latest, defaultScopes ?? []), jti: tokenFacts.jti, canIssue: tokenFacts.canIssue, cannotIssue: cannotIssueText(account) }
+        : null,
+    [tokenFacts, latest, account, defaultScopes],
+  )
+  const loading = pending || trailQuery.isPending || steps.isPending || (smsGate && (tokens.isPending || providers.isPending))
 
   const back = (
     <button type="button" className="btn btn-link back-link" onClick={onClose}>
@@ -95,6 +111,15 @@ export function WizardScreen({ account, providerLabel, onClose, onEdit, onBundle
           {actions.error}
         </Banner>
       )}
+      {actions.tokenNotice && actions.tokenNotice.warnings.length > 0 && (
+        <Banner tone="warning" title={`SMSGate ${actions.tokenNotice.action === 'issue' ? 'issued' : 'renewed'} the token ${actions.tokenNotice.jti ?? ''}, with a warning`} testId="wizard-token-warnings">
+          <ul>
+            {actions.tokenNotice.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </Banner>
+      )}
       <section className="card wizard-start" aria-label="Starting point">
         <p className="step-facts-title">{trail ? 'Latest diagnosis' : 'AuthDesk found'}</p>
         <div className={`verdict-line verdict-${latest.state}`}>
@@ -119,13 +144,17 @@ export function WizardScreen({ account, providerLabel, onClose, onEdit, onBundle
               index={index}
               status={position.statuses[index] ?? 'todo'}
               current={index === position.current && ending === null}
-              kind={stepKind(step.id, latest, account.fields.DOMAIN)}
+              kind={stepKind(step.id, latest, account.fields.DOMAIN, tokenFacts)}
               diagnosis={latest}
               currentDomain={account.fields.DOMAIN}
               entries={entries.filter((e) => e.stepId === step.id)}
               busy={actions.busy}
               onAnswer={actions.answer}
               onApplyDomain={actions.applyDomain}
+              onIssueToken={actions.issueToken}
+              onRefreshToken={actions.refreshToken}
+              tokenFix={tokenFix}
+              fixError={actions.fixError?.stepId === step.id ? actions.fixError : null}
               onRetest={actions.retest}
               onEdit={onEdit}
             />

@@ -1,13 +1,17 @@
 import type { Diagnosis } from '../../../../../../shared/diagnosis'
 import type { KnowledgeStepView, WizardEntry, WizardOutcome } from '../../../../../../shared/wizard'
 import { Icon } from '../../../../components/icon'
+import type { StepFixError } from '../../hooks/use-wizard-actions'
 import { outcomeText, type StepKind, type StepStatus } from '../../utils/wizard-progress'
 import { StepFacts } from './step-facts'
+import { TokenIssueFix, TokenIssueUnavailable, TokenRefreshFix, type TokenFixView } from './token-fix'
 
 export interface StepHandlers {
   readonly busy: boolean
   readonly onAnswer: (stepId: string, outcome: WizardOutcome, note: string) => void
   readonly onApplyDomain: (stepId: string, domain: string) => void
+  readonly onIssueToken: (stepId: string, scopes: ReadonlyArray<string>) => void
+  readonly onRefreshToken: (stepId: string) => void
   readonly onRetest: (stepId: string) => void
   readonly onEdit: () => void
 }
@@ -21,6 +25,10 @@ interface WizardStepProps extends StepHandlers {
   readonly diagnosis: Diagnosis
   readonly currentDomain: string | undefined
   readonly entries: ReadonlyArray<WizardEntry>
+  /** SMSGate: what a token fix would do (null for other providers, or while the token state is unknown). */
+  readonly tokenFix: TokenFixView | null
+  /** This step's failed token fix. */
+  readonly fixError: StepFixError | null
 }
 
 function DomainFix(props: WizardStepProps & { readonly domain: string }) {
@@ -52,7 +60,11 @@ function Question(props: WizardStepProps) {
   if (props.status === 'awaiting-retest')
     return (
       <div className="step-proposal">
-        <p>Fix it (the editor keeps your place here), then re-test to see whether the provider accepts the account now.</p>
+        <p>
+          {props.entries.at(-1)?.outcome === 'fix-applied'
+            ? 'AuthDesk applied the fix: re-test to see whether the provider accepts the account now.'
+            : 'Fix it (the editor keeps your place here), then re-test to see whether the provider accepts the account now.'}
+        </p>
         <div className="step-actions">
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => props.onRetest(step.id)}>
             <Icon name="refresh" />
@@ -83,11 +95,27 @@ function Question(props: WizardStepProps) {
   )
 }
 
+/** The fix AuthDesk can apply itself while the step is open, else the question. */
+function StepAction(props: WizardStepProps) {
+  const { kind, status, tokenFix, diagnosis } = props
+  const domain = diagnosis.details.suggestedDomain
+  if (status === 'todo' && kind === 'domain-fix' && domain) return <DomainFix {...props} domain={domain} />
+  if (status === 'todo' && kind === 'token-issue' && tokenFix && tokenFix.scopes.length > 0)
+    return <TokenIssueFix step={props.step} busy={props.busy} fix={tokenFix} error={props.fixError} onAnswer={props.onAnswer} onIssue={props.onIssueToken} />
+  if (status === 'todo' && kind === 'token-refresh' && tokenFix)
+    return <TokenRefreshFix step={props.step} busy={props.busy} fix={tokenFix} error={props.fixError} onAnswer={props.onAnswer} onRefresh={props.onRefreshToken} />
+  return (
+    <>
+      {status === 'todo' && kind === 'token-issue-unavailable' && tokenFix && <TokenIssueUnavailable fix={tokenFix} onEdit={props.onEdit} />}
+      <Question {...props} />
+    </>
+  )
+}
+
 /** One troubleshooting step: its text, what AuthDesk already knows, and the answer or fix it asks for. */
 export function WizardStep(props: WizardStepProps) {
   const { step, status, current, kind, diagnosis } = props
   const last = props.entries.at(-1)
-  const domain = diagnosis.details.suggestedDomain
   return (
     <li className={`wizard-step is-${status}${current ? ' is-current' : ''}`} aria-current={current ? 'step' : undefined} data-testid="wizard-step" data-step-id={step.id}>
       <span className="wizard-step-marker" aria-hidden="true">
@@ -103,7 +131,7 @@ export function WizardStep(props: WizardStepProps) {
           <>
             <p className="wizard-step-text">{step.text}</p>
             <StepFacts kind={kind} diagnosis={diagnosis} />
-            {kind === 'domain-fix' && domain && status === 'todo' ? <DomainFix {...props} domain={domain} /> : <Question {...props} />}
+            <StepAction {...props} />
           </>
         )}
       </div>

@@ -1,6 +1,7 @@
 /**
  * Every token the simulator issues is a canary: after the whole lifecycle through the IPC
- * router (issue, refreshes on schedule and by hand, a re-issue, revocations, checks), none of
+ * router (issue, refreshes on schedule and by hand, a re-issue, revocations, checks, deleting the
+ * account with a revocation failing), none of
  * them may appear in an IPC answer, an event, a log line, a file of the data dir, or the CLI's
  * output — except the one token `tokens issue --print` hands out, on its stdout only.
  */
@@ -71,6 +72,10 @@ describe('token values never leave core', () => {
     expect(tap.issuedTokens).toContain(handedOut)
     expect(printed.err()).toMatch(/will neither use nor refresh it/)
     cliOutput.push(printed.err())
+    // Deleting the account tries to revoke what is still live (the handed-out token); SMSGate fails it, which the answer says.
+    w.sims.byId.smsgate.faults.add({ kind: 'server-error', count: 1 })
+    const removal = await call<{ revokedTokens: string[]; warnings: string[] }>('accounts:delete', { id })
+    expect(removal).toMatchObject({ revokedTokens: [], warnings: [expect.stringMatching(/was not revoked at SMSGate: .*server error \(500\)/)] })
 
     const events = w.events.map((e) => JSON.stringify(e))
     expect(events.some((e) => e.includes('tokens:changed'))).toBe(true)

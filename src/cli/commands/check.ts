@@ -4,6 +4,7 @@ import type { Diagnosis } from '../../shared/diagnosis'
 import type { ProviderId } from '../../shared/model'
 import { checkAccount, DEFAULT_TIMEOUT_MS, type CheckDeps } from '../../core/diagnosis/engine'
 import { PROVIDER_CHECKS } from '../../core/diagnosis/providers'
+import { describeBudgetWait } from '../../core/health/budget-wait'
 import { systemClock } from '../../core/health/fleet-clock'
 import { createLimitedHttpClient } from '../../core/health/limited-http'
 import { budgetLookup } from '../../core/health/provider-budgets'
@@ -30,6 +31,24 @@ function exitCode(results: ReadonlyArray<CheckResult>): number {
   if (results.some((r) => r.diagnosis.state === 'failing')) return EXIT.failing
   if (results.some((r) => r.diagnosis.state === 'unknown')) return EXIT.unknown
   return EXIT.ok
+}
+
+/** Waits shorter than this go unmentioned. */
+const WAIT_NOTICE_MS = 1_000
+
+/** The request budgets, saying on stderr when checks wait for one (once per wait, not per request). */
+function budgetLimiter(io: CliIo, overrides: CheckCommandDeps['budgets']): RateLimiter {
+  const limits = budgetLookup(overrides)
+  const saidUntil = new Map<string, number>()
+  const say = (key: string, until: number): void => {
+    const now = systemClock.now()
+    if (until - now < WAIT_NOTICE_MS || now < (saidUntil.get(key) ?? 0)) return
+    saidUntil.set(key, until)
+    io.progress?.(null)
+    io.stderr(`authdesk check: ${describeBudgetWait(limiter, key, until, now, limits)}\n`)
+  }
+  const limiter: RateLimiter = new RateLimiter(systemClock, limits, say)
+  return limiter
 }
 
 export interface CheckCommandDeps {
@@ -128,7 +147,8 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
       // Every secret of every account, so no output line can carry one, whatever produced it.
       const scrubber = new SecretScrubber()
       // The same request budgets as the app's checks: a CI job checking dozens of accounts must not trip a provider's limit.
-      const http = createLimitedHttpClient(createHttpClient({ ...deps.http, env: io.env }), new RateLimiter(systemClock, budgetLookup(deps.budgets)), systemClock)
+      const limiter = budgetLimiter(io, deps.budgets)
+      const http = createLimitedHttpClient(createHttpClient({ ...deps.http, env: io.env }), limiter, systemClock)
       try {
         const checks = accounts.map((account) => ({
           name: account.name,

@@ -57,6 +57,8 @@ export class RateLimiter {
   constructor(
     private readonly clock: FleetClock,
     private readonly limitOf: (key: string) => RateLimit | null,
+    /** Told whenever requests for `key` must wait until `until` (a spent budget or a hold), e.g. to say so. */
+    private readonly onWait: (key: string, until: number) => void = () => undefined,
   ) {}
 
   private state(key: string): KeyState {
@@ -168,7 +170,10 @@ export class RateLimiter {
       const at = this.readyAt(key)
       const now = this.clock.now()
       if (at > now) {
-        if (Number.isFinite(at)) s.timer = this.clock.setTimer(() => this.serve(key), at - now)
+        if (Number.isFinite(at)) {
+          s.timer = this.clock.setTimer(() => this.serve(key), at - now)
+          this.onWait(key, at)
+        }
         return
       }
       s.waiters.shift()!.grant(this.take(key, s))

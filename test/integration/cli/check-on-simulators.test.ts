@@ -13,9 +13,19 @@ afterAll(async () => {
   await sims.close()
 })
 
-function io(env: Record<string, string>, progress?: CliIo['progress']): CliIo & { out: () => string } {
+function io(env: Record<string, string>, progress?: CliIo['progress']): CliIo & { out: () => string; err: () => string } {
   let out = ''
-  return { stdout: (text) => void (out += text), stderr: () => {}, env, readStdin: async () => '', interrupted: new Promise(() => {}), progress, out: () => out }
+  let err = ''
+  return {
+    stdout: (text) => void (out += text),
+    stderr: (text) => void (err += text),
+    env,
+    readStdin: async () => '',
+    interrupted: new Promise(() => {}),
+    progress,
+    out: () => out,
+    err: () => err,
+  }
 }
 
 /** `n` accounts on one Authmatech client: they share that client's budget. */
@@ -68,6 +78,29 @@ describe('check --env progress', () => {
     expect(lines.at(-1)).toBeNull()
     expect(cli.out()).not.toContain('Checked')
     expect(lines.join('\n')).not.toContain(valid.API_KEY!)
+  })
+})
+
+describe('check --env says why it waits', () => {
+  it('names the provider whose budget is spent and when its next request goes, once per wait, on stderr only', async () => {
+    const command = createCheckCommand({ http: { allowHost: testHost }, retry: fastRetry, budgets: { authmatech: { limit: 2, windowMs: 1_500 } } })
+    const cli = io(sameClientAccounts(4))
+    expect(await command.run([], cli)).toBe(0)
+    const lines = cli.err().trim().split('\n')
+    expect(lines.length).toBeGreaterThanOrEqual(1)
+    // Eight requests, two per window: at most one line per window after the first.
+    expect(lines.length).toBeLessThanOrEqual(3)
+    for (const line of lines) expect(line).toMatch(/^authdesk check: Authmatech's request budget \(2 per 1\.5 s\) is spent: its next request goes at \S+Z \(in \d+ s\)\.$/)
+    expect(cli.out()).not.toContain('budget')
+  })
+
+  it('says when the provider asked to wait', async () => {
+    // One of two concurrent checks gets the 429; the other's next request then waits for the hold.
+    sims.byId.authmatech.faults.add({ kind: 'rate-limit', retryAfterSeconds: 2, count: 1 })
+    const command = createCheckCommand({ http: { allowHost: testHost }, retry: (p, settings) => ({ ...fastRetry(p, settings), maxTotalMs: 10_000 }) })
+    const cli = io(sameClientAccounts(2))
+    expect(await command.run([], cli)).toBe(0)
+    expect(cli.err()).toMatch(/^authdesk check: Authmatech asked to wait \(429\): its next request goes at \S+Z \(in [12] s\)\.\n$/)
   })
 })
 

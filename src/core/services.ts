@@ -62,6 +62,8 @@ export interface Services {
   readonly health: HealthService
   /** Background re-checks of the active workspace (suspend/resume come from main). */
   readonly fleet: FleetScheduler
+  /** The providers' request budgets every check spends (the CLI watches its waits to explain them). */
+  readonly limiter: RateLimiter
   /** Token lifecycle and due dates of the active workspace. */
   readonly tokens: TokenService
   /** The active workspace's wizard progress. */
@@ -145,6 +147,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     workspaces,
     health,
     fleet,
+    limiter,
     tokens,
     wizard,
     events,

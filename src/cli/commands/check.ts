@@ -36,19 +36,16 @@ function exitCode(results: ReadonlyArray<CheckResult>): number {
 /** Waits shorter than this go unmentioned. */
 const WAIT_NOTICE_MS = 1_000
 
-/** The request budgets, saying on stderr when checks wait for one (once per wait, not per request). */
-function budgetLimiter(io: CliIo, overrides: CheckCommandDeps['budgets']): RateLimiter {
-  const limits = budgetLookup(overrides)
+/** Says on stderr when checks wait for a provider's budget or hold (once per wait, not per request). */
+function sayWaits(io: CliIo, limiter: RateLimiter, limits: (key: string) => RateLimit): void {
   const saidUntil = new Map<string, number>()
-  const say = (key: string, until: number): void => {
+  limiter.watchWaits((key, until) => {
     const now = systemClock.now()
     if (until - now < WAIT_NOTICE_MS || now < (saidUntil.get(key) ?? 0)) return
     saidUntil.set(key, until)
     io.progress?.(null)
     io.stderr(`authdesk check: ${describeBudgetWait(limiter, key, until, now, limits)}\n`)
-  }
-  const limiter: RateLimiter = new RateLimiter(systemClock, limits, say)
-  return limiter
+  })
 }
 
 export interface CheckCommandDeps {
@@ -136,9 +133,10 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
       }
       if (values.vault) {
         if (values.env) throw new UsageError('--vault and --env cannot be used together: check either the vault or a .env file.')
-        return withVault(deps.openServices ?? openDefaultServices, values['data-dir'], io, async (services) =>
-          print(await runAll(await vaultChecks(services, only), concurrency, io.progress), services.scrubber),
-        )
+        return withVault(deps.openServices ?? openDefaultServices, values['data-dir'], io, async (services) => {
+          sayWaits(io, services.limiter, budgetLookup())
+          return print(await runAll(await vaultChecks(services, only), concurrency, io.progress), services.scrubber)
+        })
       }
       if (values['data-dir']) throw new UsageError('--data-dir goes with --vault.')
       const { accounts, ignored } = await loadEnvAccounts(io.env, values.env, only)
@@ -147,7 +145,9 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
       // Every secret of every account, so no output line can carry one, whatever produced it.
       const scrubber = new SecretScrubber()
       // The same request budgets as the app's checks: a CI job checking dozens of accounts must not trip a provider's limit.
-      const limiter = budgetLimiter(io, deps.budgets)
+      const limits = budgetLookup(deps.budgets)
+      const limiter = new RateLimiter(systemClock, limits)
+      sayWaits(io, limiter, limits)
       const http = createLimitedHttpClient(createHttpClient({ ...deps.http, env: io.env }), limiter, systemClock)
       try {
         const checks = accounts.map((account) => ({

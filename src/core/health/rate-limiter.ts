@@ -54,12 +54,18 @@ interface KeyState {
 export class RateLimiter {
   private readonly keys = new Map<string, KeyState>()
 
+  private readonly waitWatchers = new Set<(key: string, until: number) => void>()
+
   constructor(
     private readonly clock: FleetClock,
     private readonly limitOf: (key: string) => RateLimit | null,
-    /** Told whenever requests for `key` must wait until `until` (a spent budget or a hold), e.g. to say so. */
-    private readonly onWait: (key: string, until: number) => void = () => undefined,
   ) {}
+
+  /** `watcher` is told whenever requests for a key must wait until a later time (a spent budget or a hold), e.g. to say so. */
+  watchWaits(watcher: (key: string, until: number) => void): () => void {
+    this.waitWatchers.add(watcher)
+    return () => this.waitWatchers.delete(watcher)
+  }
 
   private state(key: string): KeyState {
     let s = this.keys.get(key)
@@ -172,7 +178,7 @@ export class RateLimiter {
       if (at > now) {
         if (Number.isFinite(at)) {
           s.timer = this.clock.setTimer(() => this.serve(key), at - now)
-          this.onWait(key, at)
+          for (const watcher of this.waitWatchers) watcher(key, at)
         }
         return
       }

@@ -68,6 +68,15 @@ describe.skipIf(!haveKeyring)('authdesk check --vault (real keychain; run under 
     expect(missing.stderr).toContain('NOPE')
   })
 
+  it('says on stderr when the checks wait because the provider asked to (a 429 with Retry-After)', async () => {
+    // One of the two concurrent checks gets the 429; the other's next request waits for the hold.
+    sims.byId.nmbrs.faults.add({ kind: 'rate-limit', retryAfterSeconds: 2, count: 1 })
+    const result = await runCli(['check', '--vault', '--data-dir', dataDir], env)
+    expect(result.code, result.stderr).toBe(1)
+    expect(result.stderr).toMatch(/^authdesk check: Nmbrs[^\n]* asked to wait \(429\): its next request goes at \S+Z \(in [12] s\)\.$/m)
+    expect(result.stdout).not.toContain('asked to wait')
+  })
+
   it('refuses --vault with --env, and exits 4 without a keychain', async () => {
     expect((await runCli(['check', '--vault', '--env', 'x.env'], env)).code).toBe(2)
     const noBus = { ...env }

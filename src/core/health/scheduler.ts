@@ -73,6 +73,9 @@ export class FleetScheduler {
   })
   private pumping = false
   private pumpAgain = false
+  /** What the last `fleet:changed` said about waiting, holds and the next check (see statusMayHaveChanged). */
+  private published = ''
+  private statusTimer: TimerHandle | null = null
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -106,6 +109,8 @@ export class FleetScheduler {
     this.active = false
     this.unsubscribe?.()
     this.timer?.cancel()
+    this.statusTimer?.cancel()
+    this.statusTimer = null
     this.notifier.clear()
   }
 
@@ -232,6 +237,24 @@ export class FleetScheduler {
     } finally {
       this.pumping = false
     }
+    this.statusMayHaveChanged()
+  }
+
+  /**
+   * Waiting counts, a provider's hold and the next check change as checks start and end, which
+   * no other event tells: a little later, `fleet:changed` goes out if they did (at most every 500 ms).
+   */
+  private statusMayHaveChanged(): void {
+    if (!this.active || this.statusTimer) return
+    this.statusTimer = this.deps.clock.setTimer(
+      () => {
+        this.statusTimer = null
+        const status = this.snapshot()
+        if (this.active && signatureOf(status) !== this.published) this.publish(status)
+      },
+      STATUS_SETTLE_MS,
+      { background: true },
+    )
   }
 
   /** Starts what is due and may start now; returns when to look again. */
@@ -315,6 +338,15 @@ export class FleetScheduler {
   }
 
   private emitStatus(): void {
-    if (this.active) this.deps.events.emit('fleet:changed', this.snapshot())
+    if (this.active) this.publish(this.snapshot())
+  }
+
+  private publish(status: FleetStatus): void {
+    this.published = signatureOf(status)
+    this.deps.events.emit('fleet:changed', status)
   }
 }
+
+const STATUS_SETTLE_MS = 500
+
+const signatureOf = (status: FleetStatus): string => JSON.stringify([status.providers, status.nextCheckAt, status.paused])

@@ -168,6 +168,9 @@ describe('fleet scheduler', () => {
     expect(f.health.started.filter((id) => id.startsWith('nmbrs'))).toHaveLength(3)
     expect(f.health.started.filter((id) => id.startsWith('groupcall'))).toEqual([])
     expect((await f.scheduler.status()).providers.find((p) => p.provider === 'groupcall')).toMatchObject({ waiting: 3, heldUntil: expect.any(String) })
+    // The screen hears of the waiting accounts without asking.
+    await f.clock.advance(500)
+    expect(f.of('fleet:changed').at(-1)!.providers.find((p) => p.provider === 'groupcall')).toMatchObject({ waiting: 3, heldUntil: expect.any(String) })
     await f.clock.advance(10 * MINUTE)
     expect(f.health.started.filter((id) => id.startsWith('groupcall'))).toHaveLength(3)
   })

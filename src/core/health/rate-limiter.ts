@@ -25,10 +25,9 @@ export interface Hold {
 }
 
 interface Waiter {
-  /** A hold ending after this refuses the waiter instead of keeping it waiting. */
+  /** A hold ending after this answers the waiter with the hold instead of keeping it waiting. */
   readonly deadline: number
-  readonly grant: (release: Release) => void
-  readonly refuse: (hold: Hold) => void
+  readonly settle: (slot: Release | Hold) => void
 }
 
 /** Default hold after a 429 without Retry-After: 1 s, doubling per consecutive 429, at most 5 min (Authmatech's own guidance starts at 1 s). */
@@ -101,22 +100,16 @@ export class RateLimiter {
     return s && s.heldUntil > this.clock.now() ? { until: s.heldUntil, status: s.heldBy } : null
   }
 
-  /** Waits for a slot (and any hold), then takes it. */
-  acquire(key: string): Promise<Release> {
-    return new Promise((resolve) => this.enqueue(key, { deadline: Infinity, grant: resolve, refuse: () => undefined }))
-  }
-
   /**
-   * Like `acquire`, but a hold that ends after `deadline` (now or while waiting) answers with
-   * that hold instead: a request is not kept waiting for an hour, nor a cancelled round with it.
+   * Waits for a slot (and any hold), then takes it. A hold that ends after `deadline` (now or
+   * while waiting) answers with that hold instead: a request is not kept waiting for an hour,
+   * nor a cancelled round with it.
    */
   acquireBefore(key: string, deadline: number): Promise<Release | Hold> {
-    return new Promise((resolve) => this.enqueue(key, { deadline, grant: resolve, refuse: resolve }))
-  }
-
-  private enqueue(key: string, waiter: Waiter): void {
-    this.state(key).waiters.push(waiter)
-    this.serve(key)
+    return new Promise((resolve) => {
+      this.state(key).waiters.push({ deadline, settle: resolve })
+      this.serve(key)
+    })
   }
 
   /** The provider asked to wait `ms` (Retry-After), or said 429 without saying how long (undefined). */
@@ -182,7 +175,7 @@ export class RateLimiter {
         }
         return
       }
-      s.waiters.shift()!.grant(this.take(key, s))
+      s.waiters.shift()!.settle(this.take(key, s))
     }
   }
 
@@ -192,6 +185,6 @@ export class RateLimiter {
     const refused = s.waiters.filter((w) => w.deadline < hold.until)
     if (refused.length === 0) return
     s.waiters.splice(0, s.waiters.length, ...s.waiters.filter((w) => w.deadline >= hold.until))
-    for (const waiter of refused) waiter.refuse(hold)
+    for (const waiter of refused) waiter.settle(hold)
   }
 }

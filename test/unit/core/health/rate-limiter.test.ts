@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_HOLD_MS, MAX_DEFAULT_HOLD_MS, MAX_HOLD_MS, RateLimiter, type Release } from '../../../../src/core/health/rate-limiter'
 import { flush, ManualClock } from './manual-clock'
 
+/** A slot with no deadline: it is always granted, never refused. */
+const acquire = (limiter: RateLimiter, key: string): Promise<Release> => limiter.acquireBefore(key, Infinity) as Promise<Release>
+
 const WINDOW = 60_000
 
 /** Most arrivals in any window (t − W, t], counted the way the Authmatech simulator counts. */
@@ -31,7 +34,7 @@ describe('rate limiter', () => {
           for (const request of requests) {
             await clock.advance(request.gap)
             pending.push(
-              limiter.acquire('k').then((release) => {
+              acquire(limiter, 'k').then((release) => {
                 const sentAt = clock.now()
                 // The provider counts the request somewhere between sending and the answer.
                 arrivals.push(sentAt + request.arrival * request.duration)
@@ -52,9 +55,9 @@ describe('rate limiter', () => {
     const clock = new ManualClock()
     const limiter = new RateLimiter(clock, () => ({ limit: 3, windowMs: WINDOW }))
     const releases: Release[] = []
-    for (let i = 0; i < 3; i++) releases.push(await limiter.acquire('k'))
+    for (let i = 0; i < 3; i++) releases.push(await acquire(limiter, 'k'))
     let fourth: Release | null = null
-    void limiter.acquire('k').then((r) => (fourth = r))
+    void acquire(limiter, 'k').then((r) => (fourth = r))
     await flush()
     expect(fourth).toBeNull()
     expect(limiter.readyAt('k')).toBe(Number.POSITIVE_INFINITY) // every slot is in flight
@@ -71,11 +74,11 @@ describe('rate limiter', () => {
   it('serves waiting requests first come, first served, and keeps budgets apart per key', async () => {
     const clock = new ManualClock()
     const limiter = new RateLimiter(clock, () => ({ limit: 1, windowMs: WINDOW }))
-    const first = await limiter.acquire('a')
+    const first = await acquire(limiter, 'a')
     const order: string[] = []
-    void limiter.acquire('a').then(() => order.push('second'))
-    void limiter.acquire('a').then(() => order.push('third'))
-    void limiter.acquire('b').then(() => order.push('other key'))
+    void acquire(limiter, 'a').then(() => order.push('second'))
+    void acquire(limiter, 'a').then(() => order.push('third'))
+    void acquire(limiter, 'b').then(() => order.push('other key'))
     await flush()
     expect(order).toEqual(['other key'])
     first()
@@ -109,9 +112,9 @@ describe('rate limiter', () => {
   it('makes a waiting request wait out a hold that starts while it waits', async () => {
     const clock = new ManualClock()
     const limiter = new RateLimiter(clock, () => ({ limit: 1, windowMs: 1_000 }))
-    const release = await limiter.acquire('k')
+    const release = await acquire(limiter, 'k')
     let sent = false
-    void limiter.acquire('k').then(() => (sent = true))
+    void acquire(limiter, 'k').then(() => (sent = true))
     limiter.holdOff('k', 30_000)
     release()
     await clock.advance(29_999)

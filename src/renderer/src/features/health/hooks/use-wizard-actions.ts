@@ -1,12 +1,11 @@
 import { useState } from 'react'
 import type { TokenState } from '../../../../../shared/tokens'
 import type { WizardOutcome } from '../../../../../shared/wizard'
+import { useIssueToken, useRefreshToken } from '../../../api/token-state'
 import { ApiError } from '../../../lib/call'
 import { useApplyFieldFix } from '../api/apply-field-fix'
 import { useCheckAccount } from '../api/check-account'
-import { useIssueTokenFix } from '../api/issue-token'
 import { useRecordWizardStep } from '../api/record-wizard-step'
-import { useRefreshTokenFix } from '../api/refresh-token'
 import { useResetWizard } from '../api/reset-wizard'
 import { BUNDLE_STEP, retestNote, tokenFixNote } from '../utils/wizard-progress'
 
@@ -31,8 +30,8 @@ export function useWizardActions(accountId: string) {
   const reset = useResetWizard()
   const check = useCheckAccount()
   const fix = useApplyFieldFix()
-  const issue = useIssueTokenFix()
-  const refresh = useRefreshTokenFix()
+  const issue = useIssueToken()
+  const refresh = useRefreshToken()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [fixError, setFixError] = useState<StepFixError | null>(null)
@@ -86,7 +85,7 @@ export function useWizardActions(accountId: string) {
         await record.mutateAsync({ accountId, stepId, outcome: 'fix-applied', note: `DOMAIN set to ${domain}` })
         await retestNow(stepId)
       }),
-    issueToken: (stepId: string, scopes: ReadonlyArray<string>) => fixToken(stepId, 'issue', () => issue.mutateAsync({ accountId, scopes })),
+    issueToken: (stepId: string, scopes: ReadonlyArray<string>) => fixToken(stepId, 'issue', () => issue.mutateAsync({ accountId, scopes: [...scopes] })),
     refreshToken: (stepId: string) => fixToken(stepId, 'refresh', () => refresh.mutateAsync(accountId)),
     bundle: (then: () => void) =>
       void run(async () => {

@@ -59,11 +59,18 @@ export class SecretScrubber {
     return found.length === 0 ? text : applyFindings(text, mergeFindings(found.map((f) => snapToEscapes(text, f)))).text
   }
 
-  /** Every string inside `value` (objects and arrays walked; keys kept) scrubbed. */
+  /** Every string inside `value` scrubbed: arrays and plain objects are walked (keys kept), anything else is left as it is. */
   scrubValue<T>(value: T): T {
     if (typeof value === 'string') return this.scrub(value) as T
+    if (this.secrets.size === 0 && this.pairs.size === 0) return value
     if (Array.isArray(value)) return value.map((v: unknown) => this.scrubValue(v)) as T
-    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.scrubValue(v)])) as T
+    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.scrubValue(v)])) as T
     return value
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
 }

@@ -136,7 +136,10 @@ export class MultiMatcher {
 
   private cut(text: string, at: number, state: number, cuts: number[]): void {
     const read = this.depth[state]!
-    if (read >= MIN_CUT_PREFIX) cuts.push(matchStart(text, at, read), at)
+    if (read < MIN_CUT_PREFIX) return
+    let end = at
+    while (end > 0 && isSkipped(text.charCodeAt(end - 1))) end--
+    cuts.push(matchStart(text, end, read), end)
   }
 }
 

@@ -1,24 +1,39 @@
 /**
- * Remembers every secret value core has handled in this process and removes them from any
- * text before it is logged or shown. A last line of defence: code should not put secrets in
- * text in the first place.
+ * Remembers every secret value core has handled in this process and removes it from any text
+ * before that text is stored, logged, printed or sent to the window. The matching is the
+ * redaction engine's (bundle/redact/known-values.ts): every secret and `user:secret` pair in
+ * the forms a provider can echo it in (encoded, escaped, case-folded, split, cut short).
+ * A last line of defence: code should not put secrets in text in the first place.
  */
-export const REDACTED = '[redacted]'
+import { applyFindings, mergeFindings } from './bundle/redact/apply'
+import { snapToEscapes } from './bundle/redact/escape-bounds'
+import { KnownValues } from './bundle/redact/known-values'
+import { REDACTED } from './bundle/redact/types'
+
+export { REDACTED }
 
 /** Values this short are too likely to occur in ordinary text to be scrubbed blindly. */
 const MIN_SECRET_LENGTH = 4
 
-function variants(value: string): string[] {
-  return [...new Set([value, value.trim()])].filter((v) => v.length >= MIN_SECRET_LENGTH)
-}
-
 export class SecretScrubber {
   private readonly secrets = new Set<string>()
-  /** Longest first, so a secret that contains another is removed whole; rebuilt only after a change. */
-  private ordered: string[] | null = null
+  private readonly pairs = new Map<string, readonly [string, string]>()
+  /** The compiled matcher; rebuilt on the first scrub after a change. */
+  private known: KnownValues | null = null
 
   remember(value: string): void {
-    for (const v of variants(value)) if (!this.secrets.has(v)) this.changed(() => this.secrets.add(v))
+    const v = value.trim()
+    if (v.length < MIN_SECRET_LENGTH || this.secrets.has(v)) return
+    this.secrets.add(v)
+    this.known = null
+  }
+
+  /** A user name and its secret as a Basic credential would join them (`user:secret`). */
+  rememberPair(user: string, secret: string): void {
+    const key = `${user.trim()}\u0000${secret.trim()}`
+    if (user.trim() === '' || secret.trim() === '' || this.pairs.has(key)) return
+    this.pairs.set(key, [user, secret])
+    this.known = null
   }
 
   /**
@@ -26,7 +41,10 @@ export class SecretScrubber {
    * without this a long-running app would scrub ever more values, ever more slowly.
    */
   forget(value: string): void {
-    for (const v of variants(value)) if (this.secrets.has(v)) this.changed(() => this.secrets.delete(v))
+    const v = value.trim()
+    if (!this.secrets.delete(v)) return
+    for (const [key, [, secret]] of this.pairs) if (secret.trim() === v) this.pairs.delete(key)
+    this.known = null
   }
 
   /** How many values are remembered (for tests and the benchmark). */
@@ -35,16 +53,24 @@ export class SecretScrubber {
   }
 
   scrub(text: string): string {
-    this.ordered ??= [...this.secrets].sort((a, b) => b.length - a.length)
-    let out = text
-    for (const secret of this.ordered) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED)
-    }
-    return out
+    if (text === '' || (this.secrets.size === 0 && this.pairs.size === 0)) return text
+    this.known ??= KnownValues.of({ secrets: [...this.secrets], pairs: [...this.pairs.values()], minLength: MIN_SECRET_LENGTH })
+    const found = this.known.find(text)
+    return found.length === 0 ? text : applyFindings(text, mergeFindings(found.map((f) => snapToEscapes(text, f)))).text
   }
 
-  private changed(change: () => void): void {
-    change()
-    this.ordered = null
+  /** Every string inside `value` scrubbed: arrays and plain objects are walked (keys kept), anything else is left as it is. */
+  scrubValue<T>(value: T): T {
+    if (typeof value === 'string') return this.scrub(value) as T
+    if (this.secrets.size === 0 && this.pairs.size === 0) return value
+    if (Array.isArray(value)) return value.map((v: unknown) => this.scrubValue(v)) as T
+    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.scrubValue(v)])) as T
+    return value
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
 }

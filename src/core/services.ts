@@ -86,7 +86,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }))
   logger.log('info', 'secret-storage', { backend: secretStore.status.backend, reason: secretStore.status.reason })
   const mine = await Vault.open({ dataDir: options.dataDir, store: secretStore, scrubber, logger })
-  const events = new EventHub()
+  const events = new EventHub((value) => scrubber.scrubValue(value))
   const workspaces = new Workspaces({
     dataDir: options.dataDir,
     mine,

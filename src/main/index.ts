@@ -42,7 +42,7 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) =>
     lockDownWebContents(contents, { appOrigin: APP_ORIGIN, openInBrowser: (url) => void shell.openExternal(url) }),
   )
-  const router = createRouter(createHandlers(services), { trust: sameOriginMainFrame(APP_ORIGIN), logger: services.logger })
+  const router = createRouter(createHandlers(services), { trust: sameOriginMainFrame(APP_ORIGIN), logger: services.logger, scrub: (value) => services.scrubber.scrubValue(value) })
   registerIpc(ipcMain, router, () => mainWindow)
   mainWindow = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged)
   mainWindow.on('closed', () => (mainWindow = null))

@@ -127,9 +127,11 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
       const concurrency = integerOption('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1, 64)
       const timeoutMs = integerOption('timeout', values.timeout, DEFAULT_TIMEOUT_MS, 100, 300_000)
       const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean)
-      const print = (results: ReadonlyArray<CheckResult>, scrubber: SecretScrubber): number => {
+      const print = (checked: ReadonlyArray<CheckResult>, scrubber: SecretScrubber): number => {
+        // Redacted before formatting (which may cut a text short), and the printed text once more.
+        const results = scrubber.scrubValue(checked)
         io.stdout(scrubber.scrub(values.json ? formatCheckJson(results) : formatCheckTable(results)))
-        return exitCode(results)
+        return exitCode(checked)
       }
       if (values.vault) {
         if (values.env) throw new UsageError('--vault and --env cannot be used together: check either the vault or a .env file.')

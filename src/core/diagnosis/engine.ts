@@ -1,6 +1,7 @@
 /**
  * `checkAccount`: lint → probe (with retries) → classify → clock comparison → one Diagnosis.
- * Every string that leaves passes a scrubber that remembered every secret of this check.
+ * Every string that leaves passes a scrubber that remembered every secret of this check (and
+ * each `user:secret` pair of its fields); provider texts are cut to length only after that.
  */
 import { stateOf, type CauseCode } from '../../shared/causes'
 import type { Diagnosis, TranscriptEntry } from '../../shared/diagnosis'
@@ -12,6 +13,7 @@ import { environmentOf, type ProviderDefinition } from '../providers/types'
 import { SecretScrubber } from '../secret-scrubber'
 import { createSkewTracker, describeSkew, isSkewed, type SkewTracker } from './clock-skew'
 import { createExchange } from './exchange'
+import { shortenMessage } from './http-fallback'
 import { commonSteps } from './knowledge-common'
 import { lintAccount, type LintInput } from './lint'
 import { PROVIDER_CHECKS } from './providers'
@@ -53,10 +55,19 @@ function split(input: CheckInput): { fields: Record<string, string>; lint: LintI
 }
 
 function remember(definition: ProviderDefinition, fields: Readonly<Record<string, string>>, scrubbers: ReadonlyArray<SecretScrubber>): void {
+  const secrets: string[] = []
+  const names: string[] = []
   for (const [name, value] of Object.entries(fields)) {
+    if (value === '') continue
     // Fields the definition does not know are treated as secret too.
-    const secret = definition.fields.find((f) => f.name === name)?.secret ?? true
-    if (secret && value !== '') for (const s of scrubbers) s.remember(value)
+    if (definition.fields.find((f) => f.name === name)?.secret ?? true) secrets.push(value)
+    else names.push(value)
+  }
+  for (const s of scrubbers) {
+    for (const secret of secrets) {
+      s.remember(secret)
+      for (const name of names) s.rememberPair(name, secret)
+    }
   }
 }
 
@@ -68,11 +79,11 @@ function environmentFor(definition: ProviderDefinition, given: string | null, ba
   return (definition.environments.find((e) => host !== null && e.hosts.includes(host)) ?? definition.environments[0]!).id
 }
 
-function scrubDeep<T>(value: T, scrubber: SecretScrubber): T {
-  if (typeof value === 'string') return scrubber.scrub(value) as T
-  if (Array.isArray(value)) return value.map((v: unknown) => scrubDeep(v, scrubber)) as T
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, scrubber)])) as T
-  return value
+/** Redacts first, then cuts the provider's text: a cut made before would leave a secret's start unrecognised. */
+function redacted(diagnosis: Diagnosis, scrubber: SecretScrubber): Diagnosis {
+  const clean = scrubber.scrubValue(diagnosis)
+  const message = clean.evidence.providerMessage
+  return message === undefined ? clean : { ...clean, evidence: { ...clean.evidence, providerMessage: shortenMessage(message) } }
 }
 
 interface Finish {
@@ -107,7 +118,7 @@ function finish(verdict: Verdict, f: Finish): Diagnosis {
     details: verdict.details ?? {},
     transcript: f.transcript,
   }
-  return scrubDeep(diagnosis, f.scrubber)
+  return redacted(diagnosis, f.scrubber)
 }
 
 export async function checkAccount(input: CheckInput, deps: CheckDeps): Promise<Diagnosis> {

@@ -6,7 +6,14 @@
 import { parseRetryAfter } from './retry'
 import type { ResponseView, Verdict } from './types'
 
-const MAX_MESSAGE = 200
+/** The longest provider text a diagnosis shows; cut only after redaction (see `shortenMessage`). */
+export const MAX_MESSAGE = 200
+/**
+ * The longest provider text kept before redaction: far past the 200-character cut, so a secret
+ * echoed near that cut is still whole when the engine redacts it (one cut further out is still
+ * caught: a secret's start before `…` is redacted too).
+ */
+const MAX_UNREDACTED = 4000
 
 export function hostOf(url: string): string {
   try {
@@ -16,13 +23,16 @@ export function hostOf(url: string): string {
   }
 }
 
-function shorten(text: string): string {
+function shorten(text: string, max = MAX_MESSAGE): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE)}…` : flat
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat
 }
 
-/** A provider text fit for evidence: one line, bounded. (The engine scrubs secrets later.) */
-export const evidenceText = (text: string): string => shorten(text)
+/** A provider text for evidence: one line, loosely bounded. The engine redacts it, then cuts it to MAX_MESSAGE. */
+export const evidenceText = (text: string): string => shorten(text, MAX_UNREDACTED)
+
+/** A provider text as a diagnosis shows it, once redacted. */
+export const shortenMessage = (text: string): string => shorten(text)
 
 export function looksLikeHtml(response: ResponseView): boolean {
   const type = response.headers['content-type'] ?? ''
@@ -102,6 +112,6 @@ export function fallbackClassify(response: ResponseView, providerLabel: string):
     )
   }
   return verdict(response, 'response.malformed', `${host} answered ${status} with a body that is not ${providerLabel}'s response format.`, {
-    providerMessage: evidenceText(response.body.slice(0, 400)) || undefined,
+    providerMessage: evidenceText(response.body.slice(0, MAX_UNREDACTED)) || undefined,
   })
 }

@@ -87,7 +87,7 @@ export class HealthService {
     if (held) return held
     const { secrets } = await vault.readSecrets(account.id, 'check')
     const issued = await this.options.tokens?.(vault, account)
-    const diagnosis = await checkAccount(
+    const checked = await checkAccount(
       {
         provider: account.provider,
         fields: { ...account.fields, ...secrets, ...issued?.fields },
@@ -102,6 +102,8 @@ export class HealthService {
       },
       this.options.deps,
     )
+    // The check redacted its own account's secrets; history and the window get every secret the app knows removed too.
+    const diagnosis = this.options.deps.scrubber?.scrubValue(checked) ?? checked
     const history = this.history(vault)
     await history.append(account.id, diagnosis)
     if (vault === this.options.vault()) this.options.events.emit('health:changed', this.annotate(healthOf(account.id, await history.list(account.id))))

@@ -1,7 +1,8 @@
 /**
  * The IPC router shared by Electron's main process and the e2e harness: checks the sender,
  * parses the payload against the channel's schema, calls the handler, and always answers
- * with a Result envelope. It never throws and never waits forever.
+ * with a Result envelope. It never throws and never waits forever. Every answer, error
+ * messages included, passes the secret scrubber on its way out.
  */
 import type { z } from 'zod'
 import { channels, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract'
@@ -18,6 +19,8 @@ export interface RouterOptions {
   readonly logger?: Logger
   /** Longest a handler may take before the caller gets `ipc.timeout`. */
   readonly timeoutMs?: number
+  /** Removes the secrets core knows from an answer (SecretScrubber.scrubValue). */
+  readonly scrub?: <T>(value: T) => T
 }
 
 export interface Router {
@@ -48,6 +51,7 @@ const TIMED_OUT = Symbol('timed out')
 export function createRouter(handlers: Handlers, options: RouterOptions): Router {
   const logger = options.logger ?? silentLogger
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const scrub = options.scrub ?? (<T>(value: T): T => value)
 
   async function run(channel: ChannelName, payload: unknown): Promise<Result<unknown>> {
     const parsed = channels[channel].request.safeParse(payload)
@@ -64,23 +68,27 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
     return ok(value)
   }
 
+  async function answer(sender: SenderInfo, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    try {
+      if (!options.trust(sender)) {
+        logger.log('warn', 'ipc.forbidden-sender', { url: String(sender?.url).slice(0, 200) })
+        return fail(IPC_ERRORS.forbiddenSender, 'Messages are accepted only from the app’s own window.')
+      }
+      if (!isChannelName(channel)) return fail(IPC_ERRORS.unknownChannel, 'Unknown channel.')
+      return await run(channel, payload)
+    } catch (error) {
+      if (isAppError(error)) return fail(error.code, error.message, error.field)
+      logger.log('error', 'ipc.handler-failed', {
+        channel: isChannelName(channel) ? channel : 'unknown',
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      })
+      return fail(IPC_ERRORS.internal, 'Something went wrong. The details are in the AuthDesk log.')
+    }
+  }
+
   return {
     async dispatch(sender, channel, payload) {
-      try {
-        if (!options.trust(sender)) {
-          logger.log('warn', 'ipc.forbidden-sender', { url: String(sender?.url).slice(0, 200) })
-          return fail(IPC_ERRORS.forbiddenSender, 'Messages are accepted only from the app’s own window.')
-        }
-        if (!isChannelName(channel)) return fail(IPC_ERRORS.unknownChannel, 'Unknown channel.')
-        return await run(channel, payload)
-      } catch (error) {
-        if (isAppError(error)) return fail(error.code, error.message, error.field)
-        logger.log('error', 'ipc.handler-failed', {
-          channel: isChannelName(channel) ? channel : 'unknown',
-          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-        })
-        return fail(IPC_ERRORS.internal, 'Something went wrong. The details are in the AuthDesk log.')
-      }
+      return scrub(await answer(sender, channel, payload))
     },
   }
 }

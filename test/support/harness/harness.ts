@@ -56,7 +56,7 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     ...options.services,
   })
   const server = await serveRenderer(resolve('out/renderer'))
-  const router = createRouter(createHandlers(services), { trust: sameOriginMainFrame(server.origin), logger: services.logger })
+  const router = createRouter(createHandlers(services), { trust: sameOriginMainFrame(server.origin), logger: services.logger, scrub: (value) => services.scrubber.scrubValue(value) })
 
   const ipcAnswers: IpcAnswer[] = []
   // Calls still running when the test ends are awaited before core shuts down (a late write would race the clean-up).

@@ -1,8 +1,10 @@
 /**
- * The ways a known secret can be written in text: raw, JSON-escaped (once and twice, as in a
- * HAR's postData), URL- and form-encoded, XML-escaped, and base64/base64url at all three byte
- * alignments (so the secret is found inside a longer blob, e.g. a Basic credential). Line breaks
- * inside any of these are handled by the matcher, not here.
+ * The literal forms of a known secret the matcher looks for: the value itself (matched without
+ * regard to ASCII case or whitespace), form-encoded (`+` for a space), and base64/base64url at
+ * all three byte alignments (so the secret is found inside a longer blob, e.g. a Basic
+ * credential). A `user:secret` pair adds its own base64 forms, which also catch a short secret.
+ * Escaped forms (JSON, entities, percent-encoding, and mixes of them) are not listed: the
+ * decoded views (decoded-view.ts) undo them, and the matcher runs over those views too.
  */
 import type { SecretEncoding } from './types'
 import { MIN_SECRET_LENGTH, secretCore } from './values'
@@ -11,10 +13,6 @@ export interface SecretVariant {
   readonly text: string
   readonly encoding: SecretEncoding
 }
-
-const jsonEscape = (s: string): string => JSON.stringify(s).slice(1, -1)
-const asciiJsonEscape = (s: string): string => jsonEscape(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
 
 /**
  * The base64 characters fully determined by `bytes` when they start `align` bytes into a blob:
@@ -31,28 +29,35 @@ export function base64Cores(bytes: Buffer): string[] {
   return cores
 }
 
+const toUrlSafe = (b64: string): string => b64.replace(/\+/g, '-').replace(/\//g, '_')
+
 /** Every variant of a secret worth matching; `full`: also base64 (vault secrets, not values found in the text). */
-export function secretVariants(secret: string, full = true): SecretVariant[] {
+export function secretVariants(secret: string, full = true, minLength = MIN_SECRET_LENGTH): SecretVariant[] {
   const core = secretCore(secret.trim())
-  if (core.length < MIN_SECRET_LENGTH) return []
+  if (core.length < minLength) return []
   const out = new Map<string, SecretEncoding>()
   const put = (text: string, encoding: SecretEncoding): void => {
-    if (text.length >= MIN_SECRET_LENGTH && !out.has(text)) out.set(text, encoding)
+    if (text.length >= minLength && !out.has(text)) out.set(text, encoding)
   }
   put(core, 'raw')
-  put(jsonEscape(core), 'json')
-  put(jsonEscape(core).replace(/\//g, '\\/'), 'json')
-  put(asciiJsonEscape(core), 'json')
-  put(jsonEscape(jsonEscape(core)), 'json-twice')
-  put(encodeURIComponent(core), 'url')
-  put(encodeURIComponent(core).replace(/%20/g, '+'), 'form')
-  put(encodeURI(core), 'url')
-  put(xmlEscape(core), 'xml')
-  if (full) {
+  if (core.includes(' ')) put(core.replace(/ /g, '+'), 'form')
+  if (full && core.length >= MIN_SECRET_LENGTH) {
     for (const b64 of base64Cores(Buffer.from(core, 'utf8'))) {
       put(b64, 'base64')
-      put(b64.replace(/\+/g, '-').replace(/\//g, '_'), 'base64url')
+      put(toUrlSafe(b64), 'base64url')
     }
   }
   return [...out].map(([text, encoding]) => ({ text, encoding }))
+}
+
+/** `user:secret` in base64 and base64url (a match is widened to the whole blob, padding included). */
+export function pairVariants(user: string, secret: string): SecretVariant[] {
+  const u = user.trim()
+  const s = secret.trim()
+  if (u === '' || s === '' || u.length > 256) return []
+  const b64 = Buffer.from(`${u}:${s}`, 'utf8').toString('base64').replace(/=+$/, '')
+  return [
+    { text: b64, encoding: 'base64' },
+    { text: toUrlSafe(b64), encoding: 'base64url' },
+  ]
 }

@@ -1,15 +1,28 @@
 /**
  * Finds many literal patterns in one linear pass (Aho–Corasick over a dense transition table).
  * ASCII letters match case-insensitively: over-matching a secret is safe, and URL-encoding
- * (`%2f`/`%2F`) and pseudonyms (`ACME`/`acme`) need it anyway. Line breaks, and the spaces and
- * tabs that indent the next line, are skipped, so a pattern split across lines is still found
- * (its reported range then spans the break).
+ * (`%2f`/`%2F`), upper-cased echoes and pseudonyms (`ACME`/`acme`) need it anyway. Whitespace
+ * (spaces, tabs, line breaks) is skipped in the text and left out of the patterns, so a pattern
+ * split by a space or across lines is still found (its reported range then spans the break).
+ * At a cut (`…`, `...` or the end of the text) the matcher also reports the longest start of a
+ * pattern that ends there, which is what a truncation leaves of a secret.
  */
 
 /** 64 MB of transitions; callers split larger pattern sets (KnownValues does). */
 const MAX_TABLE_ENTRIES = 16 * 1024 * 1024
 
 const foldAscii = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code)
+
+/** Space, tab, line feed, vertical tab, form feed, carriage return. */
+export const isSkipped = (c: number): boolean => c === 32 || (c >= 9 && c <= 13)
+
+const HORIZONTAL_ELLIPSIS = 0x2026
+
+/** Shortest start of a pattern reported at a cut: shorter ones are too likely to be ordinary text. */
+export const MIN_CUT_PREFIX = 8
+
+/** A pattern as the matcher reads it: without whitespace. */
+export const matchForm = (pattern: string): string => pattern.replace(/\s+/g, '')
 
 export class MultiMatcher {
   readonly size: number
@@ -21,9 +34,12 @@ export class MultiMatcher {
   /** Per state: itself when a pattern ends there, else the nearest suffix state where one does, else -1. */
   private readonly firstOutput: Int32Array
   private readonly lengths: Int32Array
+  /** Per state: how many pattern characters it has read (the length of the pattern start it stands for). */
+  private readonly depth: Int32Array
 
-  /** `patterns` must be distinct once ASCII-folded; pattern i is reported as i. */
-  constructor(patterns: ReadonlyArray<string>) {
+  /** Pattern i is reported as i; whitespace in a pattern is ignored; a duplicate (once ASCII-folded) is reported as its first copy. */
+  constructor(input: ReadonlyArray<string>) {
+    const patterns = input.map(matchForm)
     this.size = patterns.length
     let classes = 1
     for (const p of patterns)
@@ -36,8 +52,10 @@ export class MultiMatcher {
 
     const children: Array<Map<number, number>> = [new Map()]
     const ends: number[] = [-1]
+    const depths: number[] = [0]
     this.lengths = new Int32Array(patterns.length)
     patterns.forEach((p, index) => {
+      if (p.length === 0) return
       let state = 0
       for (let i = 0; i < p.length; i++) {
         const cls = this.classOf[foldAscii(p.charCodeAt(i))]!
@@ -46,6 +64,7 @@ export class MultiMatcher {
           next = children.length
           children.push(new Map())
           ends.push(-1)
+          depths.push(i + 1)
           children[state]!.set(cls, next)
         }
         state = next
@@ -56,6 +75,7 @@ export class MultiMatcher {
     if (children.length * this.stride > MAX_TABLE_ENTRIES) throw new RangeError('too many patterns for one matcher')
 
     const states = children.length
+    this.depth = Int32Array.from(depths)
     this.table = new Int32Array(states * this.stride)
     this.output = Int32Array.from(ends)
     this.outputLink = new Int32Array(states).fill(-1)
@@ -89,23 +109,19 @@ export class MultiMatcher {
 
   /**
    * Every match as a triple in the returned array: start, end (exclusive), pattern. A match
-   * may span skipped line breaks. Ends are ascending.
+   * may span skipped whitespace. Ends are ascending. With `cuts`, every cut the text ends in
+   * the start of a pattern (at least MIN_CUT_PREFIX characters) adds a pair to it: start, end.
    */
-  scan(text: string): number[] {
+  scan(text: string, cuts?: number[]): number[] {
     const found: number[] = []
     if (this.size === 0) return found
     const { classOf, table, stride, output, outputLink, firstOutput, lengths } = this
     let state = 0
-    let afterBreak = false
     const n = text.length
     for (let i = 0; i < n; i++) {
       const code = text.charCodeAt(i)
-      if (code === 10 || code === 13) {
-        afterBreak = true
-        continue
-      }
-      if (afterBreak && (code === 32 || code === 9)) continue
-      afterBreak = false
+      if (isSkipped(code)) continue
+      if (cuts && (code === HORIZONTAL_ELLIPSIS || (code === 46 && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46))) this.cut(text, i, state, cuts)
       state = table[state * stride + classOf[code]!]!
       let s = firstOutput[state]!
       while (s >= 0) {
@@ -114,33 +130,26 @@ export class MultiMatcher {
         s = outputLink[s]!
       }
     }
+    if (cuts) this.cut(text, n, state, cuts)
     return found
+  }
+
+  private cut(text: string, at: number, state: number, cuts: number[]): void {
+    const read = this.depth[state]!
+    if (read < MIN_CUT_PREFIX) return
+    let end = at
+    while (end > 0 && isSkipped(text.charCodeAt(end - 1))) end--
+    cuts.push(matchStart(text, end, read), end)
   }
 }
 
-const isBreak = (c: number): boolean => c === 10 || c === 13
-const isBlank = (c: number): boolean => c === 32 || c === 9
-
-/** Where a match of `length` characters ending at `end` starts, stepping over what `scan` skipped. */
+/** Where a match of `length` characters ending at `end` starts, stepping over the whitespace `scan` skipped. */
 function matchStart(text: string, end: number, length: number): number {
   let j = end
   let left = length
   while (left > 0 && j > 0) {
-    const c = text.charCodeAt(j - 1)
-    if (isBreak(c)) {
-      j--
-      continue
-    }
-    if (isBlank(c)) {
-      let k = j - 1
-      while (k > 0 && isBlank(text.charCodeAt(k - 1))) k--
-      if (k > 0 && isBreak(text.charCodeAt(k - 1))) {
-        j = k
-        continue
-      }
-    }
+    if (!isSkipped(text.charCodeAt(j - 1))) left--
     j--
-    left--
   }
   return j
 }

@@ -8,6 +8,7 @@
 import { applyFindings, coveredRanges, mergeFindings } from './apply'
 import { commandLinePass, pemPass, urlPass } from './assignment-passes'
 import { entropyPass } from './entropy-pass'
+import { snapToEscapes } from './escape-bounds'
 import { authorizationPass, cookiePass, harPass, jwtPass } from './header-passes'
 import { KnownValues } from './known-values'
 import { namedValuePass } from './named-values'
@@ -42,7 +43,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     redact(text) {
       const out = newPassOutput()
       for (const pass of STRUCTURAL) pass(text, out)
-      const named = mergeFindings(out.findings.concat(known.withDiscovered(out.discovered).find(text)))
+      const named = mergeFindings(out.findings.concat(known.withDiscovered(out.discovered).find(text)).map((f) => snapToEscapes(text, f)))
       const keep = out.keep.sort((a, b) => a.start - b.start)
       const unnamed = entropyPass(text, coveredRanges(named, keep))
       return applyFindings(text, unnamed.length === 0 ? named : mergeFindings(named.concat(unnamed)))

@@ -26,8 +26,11 @@ export const REDACTION_KINDS = [
 ] as const
 export type RedactionKind = (typeof REDACTION_KINDS)[number]
 
-/** How a known secret was written where it was found. */
-export type SecretEncoding = 'raw' | 'json' | 'json-twice' | 'url' | 'form' | 'base64' | 'base64url' | 'xml'
+/**
+ * How a known secret was written where it was found: `escaped` is any mix of JSON escapes,
+ * HTML/XML entities and percent-encoding; `cut` is the start or end of a secret at a truncation.
+ */
+export type SecretEncoding = 'raw' | 'escaped' | 'form' | 'base64' | 'base64url' | 'cut'
 
 /** One removal, as listed in the manifest. Positions are in the redacted text. */
 export interface Removal {

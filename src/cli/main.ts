@@ -1,5 +1,7 @@
 import { COMMANDS } from './commands/index'
+import { readCaFile, TLS_OVERRIDE_IGNORED } from '../core/http/tls-trust'
 import { EXIT, UsageError, type CliIo } from './io'
+import { CA_FILE_VARIABLE } from './network'
 import { VERSION } from './version'
 
 function helpText(): string {
@@ -14,6 +16,10 @@ function helpText(): string {
     ...lines,
     '',
     'Run `authdesk <command> --help` for a command’s options.',
+    '',
+    'Every command also takes --ca-file FILE: a PEM file of CA certificates to trust besides the built-in',
+    'list (a company proxy that inspects TLS). NODE_EXTRA_CA_CERTS is honoured too. Certificates are',
+    'always verified: NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored.',
     '',
   ].join('\n')
 }
@@ -39,14 +45,46 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo): Promise<nu
     return EXIT.ok
   }
   try {
-    return await command.run(rest, io)
+    const { args, caFile } = takeCaFile(rest)
+    if (caFile !== null) readCaFile(caFile, 'flag')
+    if (io.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') io.stderr(`authdesk: ${TLS_OVERRIDE_IGNORED}\n`)
+    return await command.run(args, caFile === null ? io : { ...io, env: { ...io.env, [CA_FILE_VARIABLE]: caFile } })
   } catch (error) {
+    if (isConfigError(error)) {
+      io.stderr(`authdesk ${command.name}: ${(error as Error).message}\n`)
+      return EXIT.usage
+    }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`authdesk ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`)
       return EXIT.usage
     }
     throw error
   }
+}
+
+/** The global `--ca-file FILE` (or `--ca-file=FILE`), taken out of a command's arguments. */
+function takeCaFile(argv: ReadonlyArray<string>): { readonly args: string[]; readonly caFile: string | null } {
+  const args: string[] = []
+  let caFile: string | null = null
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--') {
+      args.push(...argv.slice(i))
+      break
+    }
+    if (arg === '--ca-file') {
+      const value = argv[i + 1]
+      if (value === undefined || value.startsWith('--')) throw new UsageError('--ca-file needs the path of a PEM file with CA certificates.')
+      caFile = value
+      i++
+    } else if (arg.startsWith('--ca-file=')) caFile = arg.slice('--ca-file='.length)
+    else args.push(arg)
+  }
+  return { args, caFile }
+}
+
+function isConfigError(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'config.invalid'
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -6,13 +6,14 @@
 import { defaultDataDir } from '../core/paths'
 import { createServices, type Services } from '../core/services'
 import { EXIT, type CliIo } from './io'
+import { cliNetwork } from './network'
 import { VERSION } from './version'
 
 export type OpenServices = (dataDir: string, io: CliIo) => Promise<Services>
 
 /** AUTHDESK_KEYCHAIN_SERVICE selects another keychain service (tests, side-by-side installs). */
 export const openDefaultServices: OpenServices = (dataDir, io) =>
-  createServices({ dataDir, appVersion: VERSION, keychainService: io.env.AUTHDESK_KEYCHAIN_SERVICE || undefined })
+  createServices({ dataDir, appVersion: VERSION, keychainService: io.env.AUTHDESK_KEYCHAIN_SERVICE || undefined, network: cliNetwork(io) })
 
 export async function withVault(
   open: OpenServices,

@@ -1,5 +1,6 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { ensurePrivateDir } from './private-dir'
 import { writeFileAtomic } from './vault/durable-file'
 
 /**
@@ -27,7 +28,7 @@ export class JsonDocument<T> {
     const document = await this.read()
     change(document)
     const write = async (): Promise<void> => {
-      await mkdir(dirname(this.path), { recursive: true })
+      await ensurePrivateDir(dirname(this.path))
       await writeFileAtomic(this.path, JSON.stringify(document))
     }
     this.writes = this.writes.then(write, write)

@@ -1,6 +1,6 @@
 import { CHANNEL_NAMES, EVENT_NAMES } from '../shared/contract'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
-import type { SecretStorageStatus, SecurityPosture } from '../shared/model'
+import type { NetworkTrust, SecretStorageStatus, SecurityPosture } from '../shared/model'
 
 export interface RuntimeFacts {
   readonly runtime: SecurityPosture['runtime']
@@ -10,7 +10,7 @@ export interface RuntimeFacts {
 }
 
 /** What the Security screen shows: facts read from the running build, not a description of intent. */
-export function describePosture(facts: RuntimeFacts, secretStorage: SecretStorageStatus): SecurityPosture {
+export function describePosture(facts: RuntimeFacts, secretStorage: SecretStorageStatus, network: NetworkTrust): SecurityPosture {
   return {
     runtime: facts.runtime,
     webPreferences: facts.webPreferences(),
@@ -23,5 +23,6 @@ export function describePosture(facts: RuntimeFacts, secretStorage: SecretStorag
     },
     electron: facts.electron,
     secretStorage,
+    network,
   }
 }

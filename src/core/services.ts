@@ -2,7 +2,6 @@
  * Builds every core service once. Main, the CLI and the e2e harness all start here, so
  * they run the same code path.
  */
-import { mkdir } from 'node:fs/promises'
 import type { AppInfo, SecurityPosture } from '../shared/model'
 import { EventHub } from './event-hub'
 import { systemClock, type FleetClock } from './health/fleet-clock'
@@ -13,8 +12,15 @@ import { createLimitedHttpClient } from './health/limited-http'
 import { budgetLookup } from './health/provider-budgets'
 import { RateLimiter } from './health/rate-limiter'
 import { FleetScheduler } from './health/scheduler'
-import { createHttpClient } from './http/client'
+import { createHttpClient, type HttpClient } from './http/client'
+import { NetworkSettingsStore, networkTrustFacts, resolveTlsTrust } from './http/network-settings'
 import { WizardStore } from './wizard/wizard-store'
+import { ensurePrivateDir } from './private-dir'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { BUNDLES_DIR } from './bundle/bundle-ipc'
+import { HISTORY_DIR } from './health/history-store'
+import { TOKENS_DIR } from './tokens/record-store'
 import { createLogger, silentLogger, type Logger, type LogSink } from './log'
 import { SecretScrubber } from './secret-scrubber'
 import { describePosture, type RuntimeFacts } from './security-posture'
@@ -49,6 +55,11 @@ export interface ServicesOptions {
   readonly fleet?: { readonly start?: boolean; readonly clock?: FleetClock }
   /** Token lifecycle (SMSGate) and due dates; the refresh timer runs where the Demo is offered unless set. */
   readonly tokens?: TokenTuning
+  /**
+   * Where proxy and TLS variables are read from (default process.env), and the CLI's --ca-file
+   * (wins over the app's saved extra CA setting).
+   */
+  readonly network?: { readonly env?: Readonly<Record<string, string | undefined>>; readonly caFile?: string | null }
 }
 
 export interface Services {
@@ -68,6 +79,8 @@ export interface Services {
   readonly tokens: TokenService
   /** The active workspace's wizard progress. */
   wizard(): WizardStore
+  /** The extra CA setting (applies from the next start). */
+  readonly networkSettings: NetworkSettingsStore
   /** Events for the renderer (no secrets): main and the e2e harness forward them. */
   readonly events: EventHub
   appInfo(): AppInfo
@@ -76,7 +89,12 @@ export interface Services {
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
-  await mkdir(options.dataDir, { recursive: true })
+  await ensurePrivateDir(options.dataDir)
+  for (const sub of [HISTORY_DIR, TOKENS_DIR, BUNDLES_DIR]) if (existsSync(join(options.dataDir, sub))) await ensurePrivateDir(join(options.dataDir, sub))
+  const networkEnv = options.network?.env ?? process.env
+  const networkSettings = new NetworkSettingsStore(options.dataDir)
+  const trust = await resolveTlsTrust(networkSettings, options.network?.caFile ?? null, networkEnv)
+  const newHttpClient = (): HttpClient => createHttpClient({ env: networkEnv, extraCaCerts: trust.extraCaCerts })
   const scrubber = new SecretScrubber()
   const logger = options.logSink ? createLogger(options.logSink, scrubber) : silentLogger
   const secretStore = options.secretStore ?? (await openSecretStore({
@@ -107,7 +125,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     settings: fileSettingsStore(options.dataDir),
   })
   // Token calls bypass the check budgets: a refresh held back past its token's expiry breaks the account.
-  const tokenHttp = options.tokens?.http ?? createHttpClient({ env: process.env })
+  const tokenHttp = options.tokens?.http ?? newHttpClient()
   const tokens = new TokenService({
     ...options.tokens,
     vault: () => workspaces.vault,
@@ -122,7 +140,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const health: HealthService = new HealthService({
     vault: () => workspaces.vault,
     events,
-    deps: { http: createLimitedHttpClient(createHttpClient({ env: process.env }), limiter, clock), scrubber },
+    deps: { http: createLimitedHttpClient(newHttpClient(), limiter, clock), scrubber },
     holdBack: (account) => heldBackDiagnosis(account, limiter, clock.now()),
     annotate: (h) => fleet.annotate(h),
     tokens: (vault, account) => tokens.forCheck(vault, account),
@@ -150,6 +168,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     limiter,
     tokens,
     wizard,
+    networkSettings,
     events,
     appInfo: () => ({
       name: 'AuthDesk',
@@ -158,8 +177,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
       electron: runtime.electron,
       node: process.versions.node,
       secretStorage: secretStore.status,
+      network: networkTrustFacts(trust, networkEnv),
     }),
-    securityPosture: () => describePosture(runtime, secretStore.status),
+    securityPosture: () => describePosture(runtime, secretStore.status, networkTrustFacts(trust, networkEnv)),
     close: async () => {
       fleet.stop()
       // Stop new refreshes, then let running ones finish before the Demo folder is removed.

@@ -33,6 +33,7 @@ export const CAUSES = {
   'network.reset': { state: 'unknown', title: 'Connection reset' },
   'response.malformed': { state: 'unknown', title: 'Unreadable response' },
   'request.rejected': { state: 'unknown', title: 'Request rejected by the provider' },
+  'config.invalid': { state: 'failing', title: 'Not sent: the account’s address cannot be used' },
 } as const satisfies Record<string, { state: Exclude<HealthState, 'unchecked'>; title: string }>
 
 export type CauseCode = keyof typeof CAUSES

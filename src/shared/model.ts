@@ -152,6 +152,18 @@ export interface SecretStorageStatus {
   readonly error: string | null
 }
 
+/** Which certificates credential requests trust, and which TLS overrides are ignored. */
+export interface NetworkTrust {
+  /** Extra CA files, besides the built-in list: where each came from and how many certificates it holds. */
+  readonly extraCaFiles: ReadonlyArray<{ readonly source: 'setting' | 'flag' | 'NODE_EXTRA_CA_CERTS'; readonly path: string; readonly certificates: number }>
+  /** Extra CA files that could not be used (each names the file, where it was set and the fix). */
+  readonly problems: ReadonlyArray<string>
+  /** Why NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored, when it is set; else null. */
+  readonly ignoredTlsOverride: string | null
+  /** Proxy in use for https / http requests ('' when none), and NO_PROXY. Loopback never uses one. */
+  readonly proxy: { readonly https: string; readonly http: string; readonly noProxy: string }
+}
+
 export interface AppInfo {
   readonly name: string
   readonly version: string
@@ -159,6 +171,7 @@ export interface AppInfo {
   readonly electron: string | null
   readonly node: string
   readonly secretStorage: SecretStorageStatus
+  readonly network: NetworkTrust
 }
 
 export type WorkspaceKind = 'mine' | 'demo'
@@ -185,6 +198,7 @@ export interface SecurityPosture {
   }
   readonly electron: string | null
   readonly secretStorage: SecretStorageStatus
+  readonly network: NetworkTrust
 }
 
 export type FieldShape = 'email' | 'digits' | 'jwt' | 'host' | 'no-spaces'

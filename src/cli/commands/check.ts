@@ -10,11 +10,13 @@ import { createLimitedHttpClient } from '../../core/health/limited-http'
 import { budgetLookup } from '../../core/health/provider-budgets'
 import { RateLimiter, type RateLimit } from '../../core/health/rate-limiter'
 import { createHttpClient, type HttpClientOptions } from '../../core/http/client'
+import { loadTlsTrust } from '../../core/http/tls-trust'
 import { SecretScrubber } from '../../core/secret-scrubber'
 import type { Services } from '../../core/services'
 import { loadEnvAccounts } from '../env-accounts'
 import { formatCheckJson, formatCheckTable, type CheckResult } from '../format-check'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
+import { cliNetwork } from '../network'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
 const USAGE = 'authdesk check [--env FILE | --vault [--data-dir DIR]] [--only NAME,...] [--json] [--concurrency N] [--timeout MS]'
@@ -150,7 +152,10 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
       const limits = budgetLookup(deps.budgets)
       const limiter = new RateLimiter(systemClock, limits)
       sayWaits(io, limiter, limits)
-      const http = createLimitedHttpClient(createHttpClient({ ...deps.http, env: io.env }), limiter, systemClock)
+      const network = cliNetwork(io)
+      const trust = loadTlsTrust({ caFile: network.caFile ? { path: network.caFile, source: 'flag' } : null, env: io.env })
+      for (const problem of trust.problems) io.stderr(`authdesk check: ${problem}\n`)
+      const http = createLimitedHttpClient(createHttpClient({ ...deps.http, env: io.env, extraCaCerts: trust.extraCaCerts }), limiter, systemClock)
       try {
         const checks = accounts.map((account) => ({
           name: account.name,

@@ -3,7 +3,7 @@
  * active workspace's history and wizard trail. Exports go to `bundles/` in the data dir; the
  * renderer never chooses a path.
  */
-import { mkdir } from 'node:fs/promises'
+import { ensurePrivateDir } from '../private-dir'
 import { dirname, join } from 'node:path'
 import type { BundlePreviewView, ExportedBundleView } from '../../shared/bundle'
 import type { Services } from '../services'
@@ -44,7 +44,7 @@ export async function exportForRenderer(
   const safeLabel = (account?.label ?? 'account').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60)
   const stamp = request.generatedAt.replace(/[:.]/g, '-')
   const path = join(services.vault.dataDir, BUNDLES_DIR, `authdesk-${safeLabel}-${stamp}.zip`)
-  await mkdir(dirname(path), { recursive: true })
+  await ensurePrivateDir(dirname(path))
   const written = await exportBundle(sources(services), { ...request, path })
   return { path: written.path, bytes: written.bytes, files: written.files }
 }

@@ -33,7 +33,7 @@ function classifyOutcome<T>(spec: ExchangeSpec, outcome: HttpOutcome, classify: 
   const host = hostOf(spec.url)
   if (outcome.kind === 'blocked') {
     const summary = `AuthDesk did not send the credential to ${host}: ${outcome.reason}.`
-    return { verdict: { cause: 'request.rejected', summary, evidence: { step: spec.step, providerCode: 'HOST_BINDING' } }, error: { code: 'HOST_BINDING', message: outcome.reason } }
+    return { verdict: { cause: 'config.invalid', summary: `${summary} Nothing was sent.`, evidence: { step: spec.step, providerCode: 'HOST_BINDING' } }, error: { code: 'HOST_BINDING', message: outcome.reason } }
   }
   if (outcome.kind === 'held') {
     const verdict = heldBackVerdict(deps.providerLabel, outcome, spec.step, deps.now())

@@ -56,6 +56,7 @@ const BY_CAUSE: Partial<Record<CauseCode, ReadonlyArray<string>>> = {
   'network.reset': ['network.check-connectivity', 'provider.retry-later'],
   'response.malformed': ['network.captive-portal', 'common.check-base-url', 'provider.retry-later'],
   'request.rejected': ['request.report'],
+  'config.invalid': ['common.check-base-url', 'network.check-proxy'],
 }
 
 export function commonSteps(verdict: Verdict): ReadonlyArray<string> {

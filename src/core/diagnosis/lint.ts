@@ -25,6 +25,8 @@ export interface LintInput {
 }
 
 const malformed = (field: string, message: string): LintProblem => ({ field, cause: 'credentials.malformed', message })
+/** The address or environment is wrong, not the credential: nothing is sent. */
+const unusable = (field: string, message: string): LintProblem => ({ field, cause: 'config.invalid', message })
 
 /** Something pasted into the wrong field, or with its surroundings. */
 function pasteProblem(field: CredentialField, value: string): string | null {
@@ -54,13 +56,13 @@ function settingProblems(definition: ProviderDefinition, input: LintInput): Lint
   const problems: LintProblem[] = []
   if (input.baseUrl !== null && input.baseUrl !== '') {
     const result = normaliseBaseUrl(input.baseUrl)
-    if ('problem' in result) problems.push(malformed('BASE_URL', `BASE_URL ${result.problem}.`))
+    if ('problem' in result) problems.push(unusable('BASE_URL', `BASE_URL ${result.problem}.`))
   }
   if (input.environment !== null && input.environment !== '') {
     const value = input.environment.trim().toLowerCase()
     const known = definition.environments.map((e) => e.id)
     if (!(ENVIRONMENTS as ReadonlyArray<string>).includes(value) || !known.includes(value as (typeof known)[number]))
-      problems.push(malformed('ENVIRONMENT', `ENVIRONMENT must be ${known.join(' or ')} for ${definition.label}.`))
+      problems.push(unusable('ENVIRONMENT', `ENVIRONMENT must be ${known.join(' or ')} for ${definition.label}.`))
   }
   const spec = definition.scopes
   if (spec && input.scopes !== null) {

@@ -89,7 +89,7 @@ export interface ProbeContext {
 
 export interface LintProblem {
   readonly field: string
-  readonly cause: 'credentials.missing' | 'credentials.malformed'
+  readonly cause: 'credentials.missing' | 'credentials.malformed' | 'config.invalid'
   /** Names the field and the fix; never repeats the value. */
   readonly message: string
 }

@@ -1,14 +1,15 @@
 /**
  * The one HTTP client provider calls go through (spec/architecture.md, Network): undici with a
- * per-request deadline (connect, headers and body), HTTP(S)_PROXY / NO_PROXY, extra CA
- * certificates, host binding checked before a credential leaves, and redirects never followed
- * (a 3xx comes back as a response for the caller to classify). It never throws for a network
- * failure: the error comes back as an outcome, for classification.
+ * per-request deadline (connect, headers and body). Every request first passes the credential
+ * gate (host binding, proxy route), certificates are always verified (with any extra CAs), and
+ * redirects are never followed (a 3xx comes back as a response for the caller to classify).
+ * It never throws for a network failure: the error comes back as an outcome, for classification.
  */
-import { rootCertificates } from 'node:tls'
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
-import { mayReceiveCredential, type CredentialBinding } from './host-binding'
-import { hasProxy, proxyFor, proxySettingsFromEnv, type ProxySettings } from './proxy-config'
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici'
+import { routeRequest } from './credential-gate'
+import type { CredentialBinding } from './host-binding'
+import { proxySettingsFromEnv } from './proxy-config'
+import { tlsOptions } from './tls-trust'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
 
@@ -60,7 +61,7 @@ export interface HttpClient {
 export interface HttpClientOptions {
   /** Where HTTP_PROXY, HTTPS_PROXY and NO_PROXY are read from; no proxy when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>
-  /** PEM certificates trusted besides the system's (for a corporate TLS-inspecting proxy). */
+  /** PEM certificates trusted besides the built-in list (for a corporate TLS-inspecting proxy); see tls-trust.ts. */
   readonly extraCaCerts?: ReadonlyArray<string>
   /** Tests: refuse to connect anywhere this returns false for (a thrown error, not an outcome). */
   readonly allowHost?: (hostname: string) => boolean
@@ -93,15 +94,27 @@ async function readBounded(body: AsyncIterable<Buffer> & { destroy(): unknown },
   return Buffer.concat(chunks).toString('utf8')
 }
 
-function buildDispatcher(proxy: ProxySettings, extraCaCerts: ReadonlyArray<string>): Dispatcher {
-  const connect = extraCaCerts.length > 0 ? { ca: [...rootCertificates, ...extraCaCerts] } : {}
-  if (!hasProxy(proxy)) return new Agent({ connect })
-  return new EnvHttpProxyAgent({ httpProxy: proxy.httpProxy, httpsProxy: proxy.httpsProxy, noProxy: proxy.noProxy, connect, requestTls: connect })
+/** One direct agent and one agent per proxy URL, all verifying certificates. */
+function dispatchers(extraCaCerts: ReadonlyArray<string>) {
+  const tls = tlsOptions(extraCaCerts)
+  const direct = new Agent({ connect: tls })
+  const proxies = new Map<string, ProxyAgent>()
+  return {
+    for(proxy: string | null): Dispatcher {
+      if (proxy === null) return direct
+      let agent = proxies.get(proxy)
+      if (!agent) proxies.set(proxy, (agent = new ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: tls })))
+      return agent
+    },
+    close: async (): Promise<void> => {
+      await Promise.all([direct.close(), ...[...proxies.values()].map((a) => a.close())])
+    },
+  }
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const proxy = proxySettingsFromEnv(options.env ?? {})
-  const dispatcher = buildDispatcher(proxy, options.extraCaCerts ?? [])
+  const agents = dispatchers(options.extraCaCerts ?? [])
   const maxBody = options.maxBodyBytes ?? 1024 * 1024
 
   async function send(spec: HttpRequestSpec): Promise<HttpOutcome> {
@@ -110,18 +123,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const elapsed = (): number => Math.round(performance.now() - started)
     const url = new URL(spec.url)
     if (options.allowHost && !options.allowHost(url.hostname)) throw new HostNotAllowedError(`no request to ${url.host} in this process`)
-    if (spec.binding) {
-      const decision = mayReceiveCredential(spec.binding, url)
-      if (!decision.allowed) return { kind: 'blocked', reason: decision.reason, startedAt, durationMs: 0 }
-    }
-    const proxied = proxyFor(url, proxy) !== null
+    const route = routeRequest(spec.binding, url, proxy)
+    if (route.kind === 'refused') return { kind: 'blocked', reason: route.reason, startedAt, durationMs: 0 }
+    const proxied = route.kind === 'proxy'
     let status: number | null = null
     try {
       const response = await request(url, {
         method: spec.method,
         headers: { ...spec.headers },
         body: spec.body,
-        dispatcher,
+        dispatcher: agents.for(route.kind === 'proxy' ? route.proxy : null),
         headersTimeout: spec.timeoutMs,
         bodyTimeout: spec.timeoutMs,
         signal: AbortSignal.timeout(spec.timeoutMs),
@@ -135,5 +146,5 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
-  return { send, close: () => dispatcher.close() }
+  return { send, close: agents.close }
 }

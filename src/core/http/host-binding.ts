@@ -36,6 +36,15 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
 }
 
+/**
+ * May a credential travel to this host over plain http? Only to this computer: everywhere
+ * else it would cross a network in readable form. The one place this rule lives (saving a
+ * base URL and every send both ask here).
+ */
+export function mayUsePlainHttp(hostname: string): boolean {
+  return isLoopbackHost(hostname)
+}
+
 /** Whether a host name is one the provider itself lists, in any of its environments. */
 export function isProviderHost(definition: ProviderDefinition, hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '')
@@ -52,7 +61,7 @@ export function normaliseBaseUrl(value: string): { readonly url: string } | { re
   if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return { problem: 'must not contain spaces, line breaks or control characters' }
   const url = parse(value)
   if (!url || !url.hostname) return { problem: 'must be a full URL such as https://api.example.com/path' }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && mayUsePlainHttp(url.hostname)))
     return { problem: 'must start with https:// (plain http:// is accepted only for localhost and 127.0.0.1)' }
   if (url.username || url.password) return { problem: 'must not contain a user name or password; put credentials in their own fields' }
   if (url.search || url.hash) return { problem: 'must not contain a query (?…) or fragment (#…)' }
@@ -78,6 +87,8 @@ export function mayReceiveCredential(binding: CredentialBinding, target: string 
   if (binding.baseUrl !== null) {
     const base = parse(binding.baseUrl)
     if (!base) return refuse('the account’s saved base URL is not a valid URL')
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && mayUsePlainHttp(url.hostname)))
+      return refuse(`${url.origin} is not https, and plain http carries a credential only to this computer (localhost, 127.0.0.1, ::1)`)
     if (url.origin !== base.origin) return refuse(`${url.origin} is not the account’s saved base URL ${base.origin}`)
     return underPath(url, base) ? ALLOW : refuse(`the path is outside the account’s base URL ${base.origin}${base.pathname}`)
   }

@@ -4,8 +4,9 @@
  * the CLI never refresh the same pair at once (a refresh token is single use).
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
+import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { ensurePrivateDir } from '../private-dir'
 import { writeFileAtomic } from '../vault/durable-file'
 import { acquireFileLock } from '../vault/file-lock'
 import { emptyTokenFile, parseTokenFile, type TokenFile } from './record-schema'
@@ -34,7 +35,7 @@ export class TokenRecordStore {
 
   private async ensureDir(): Promise<void> {
     if (this.made) return
-    await mkdir(this.dir, { recursive: true, mode: 0o700 })
+    await ensurePrivateDir(this.dir)
     this.made = true
   }
 

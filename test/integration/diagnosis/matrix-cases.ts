@@ -226,8 +226,9 @@ function transportCases(provider: ProviderId): MatrixCase[] {
       undefined,
       (env) => (env.selfSignedPort === null ? 'openssl is not available to make a self-signed certificate' : null),
     ),
-    transportCase(provider, 'proxy refuses the tunnel (407)', 'network.proxy', (env) => env.sims.byId[provider].baseUrl, (env) => env.refusingProxyHttp),
-    transportCase(provider, 'proxy down', 'network.proxy', (env) => env.sims.byId[provider].baseUrl, (env) => env.deadProxyHttp),
+    // A loopback target never uses the proxy: these go to a name only the proxy would resolve.
+    transportCase(provider, 'proxy refuses the tunnel (407)', 'network.proxy', (_env, path) => `https://authdesk-proxied.invalid${path}`, (env) => env.refusingProxyHttp),
+    transportCase(provider, 'proxy down', 'network.proxy', (_env, path) => `https://authdesk-proxied.invalid${path}`, (env) => env.deadProxyHttp),
   ]
 }
 

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const proxyPort = await listen(refusingProxy)
   const closedPort = await freePort()
   const http = testHttpClient()
-  const refusingProxyHttp = testHttpClient({ env: { HTTP_PROXY: `http://127.0.0.1:${proxyPort}` } })
+  const refusingProxyHttp = testHttpClient({ env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` } })
   const deadProxyHttp = testHttpClient({ env: { HTTP_PROXY: `http://127.0.0.1:${closedPort}`, HTTPS_PROXY: `http://127.0.0.1:${closedPort}` } })
   clients.push(http, refusingProxyHttp, deadProxyHttp)
   env = { sims, http, refusingProxyHttp, deadProxyHttp, closedPort, selfSignedPort: tls ? await listen(tls) : null }

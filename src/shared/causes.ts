@@ -22,6 +22,8 @@ export const CAUSES = {
   'endpoint.not_found': { state: 'failing', title: 'Endpoint not found' },
   'service.disabled': { state: 'failing', title: 'Token service disabled on the server' },
   'clock.skew': { state: 'degraded', title: 'Local clock is off' },
+  'feature.disabled': { state: 'degraded', title: 'A feature this account uses is switched off' },
+  'balance.exhausted': { state: 'degraded', title: 'Balance used up or expired' },
   rate_limited: { state: 'unknown', title: 'Rate limited' },
   'server.error': { state: 'unknown', title: 'Provider server error' },
   'server.unavailable': { state: 'unknown', title: 'Provider unavailable' },

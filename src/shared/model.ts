@@ -216,6 +216,11 @@ export interface ProviderInfo {
     readonly maxLength: number
     /** The shape core checks the value against, so the editor can warn as the user types. */
     readonly shape: FieldShape | null
+    /** A setting with fixed values (offered as a list); a comma list when `multiple`. */
+    readonly choices?: ReadonlyArray<string>
+    readonly multiple?: boolean
+    /** Shown whenever the field has a value. */
+    readonly warning?: string
   }>
   readonly environments: ReadonlyArray<{
     readonly id: Environment

@@ -8,6 +8,7 @@ import type { Diagnosis, TranscriptEntry } from '../../shared/diagnosis'
 import { ENVIRONMENTS, type Environment, type ProviderId } from '../../shared/model'
 import type { HttpClient } from '../http/client'
 import { normaliseBaseUrl, type CredentialBinding } from '../http/host-binding'
+import { isOn } from '../providers/field-shapes'
 import { providerDefinition } from '../providers/registry'
 import { environmentOf, type ProviderDefinition } from '../providers/types'
 import { SecretScrubber } from '../secret-scrubber'
@@ -145,7 +146,8 @@ export async function checkAccount(input: CheckInput, deps: CheckDeps): Promise<
     return finish(verdict, { ...base, skew: null })
   }
 
-  const normalised = lint.baseUrl ? normaliseBaseUrl(lint.baseUrl) : null
+  const allowPrivateHttp = isOn(fields.ALLOW_LOCAL_HTTP)
+  const normalised = lint.baseUrl ? normaliseBaseUrl(lint.baseUrl, { allowPrivateHttp }) : null
   const customBase = normalised && 'url' in normalised ? normalised.url : null
   const environment = environmentFor(definition, lint.environment, customBase)
   const account: CheckAccount = {
@@ -155,7 +157,7 @@ export async function checkAccount(input: CheckInput, deps: CheckDeps): Promise<
     environment,
     scopes: (lint.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   }
-  const binding: CredentialBinding = { definition, environment, baseUrl: customBase }
+  const binding: CredentialBinding = { definition, environment, baseUrl: customBase, allowPrivateHttp }
   const retry = deps.retry ? deps.retry(input.provider, check.retry) : check.retry
   const skew = createSkewTracker()
   const exchange = createExchange({ http: deps.http, scrubber, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry, binding, skew, transcript, providerLabel: definition.label, now })

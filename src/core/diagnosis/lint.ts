@@ -7,7 +7,7 @@
  */
 import { ENVIRONMENTS } from '../../shared/model'
 import { normaliseBaseUrl } from '../http/host-binding'
-import { email } from '../providers/field-shapes'
+import { email, isOn } from '../providers/field-shapes'
 import type { CredentialField, ProviderDefinition } from '../providers/types'
 import { checkRequired, fieldSubject, valueProblem } from '../vault/account-input'
 import type { LintProblem } from './types'
@@ -55,7 +55,7 @@ function fieldProblems(definition: ProviderDefinition, fields: Readonly<Record<s
 function settingProblems(definition: ProviderDefinition, input: LintInput): LintProblem[] {
   const problems: LintProblem[] = []
   if (input.baseUrl !== null && input.baseUrl !== '') {
-    const result = normaliseBaseUrl(input.baseUrl)
+    const result = normaliseBaseUrl(input.baseUrl, { allowPrivateHttp: isOn(input.fields.ALLOW_LOCAL_HTTP) })
     if ('problem' in result) problems.push(unusable('BASE_URL', `BASE_URL ${result.problem}.`))
   }
   if (input.environment !== null && input.environment !== '') {

@@ -12,6 +12,8 @@ export interface CredentialBinding {
   readonly environment: Environment
   /** The account's saved custom base URL, or null for the environment's default. */
   readonly baseUrl: string | null
+  /** The account opted in to plain HTTP on its local network (see `mayUsePlainHttp`). */
+  readonly allowPrivateHttp?: boolean
 }
 
 export type BindingDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string }
@@ -36,13 +38,28 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
 }
 
+/** RFC 1918 (10/8, 172.16/12, 192.168/16) and link-local (169.254/16, fe80::/10) addresses, and mDNS `*.local` names. */
+export function isPrivateNetworkHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '')
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])]
+    if (v4.slice(1).some((part) => Number(part) > 255)) return false
+    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
+  }
+  if (host.includes(':')) return /^fe[89ab][0-9a-f]?:/.test(host)
+  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.local$/.test(host)
+}
+
 /**
- * May a credential travel to this host over plain http? Only to this computer: everywhere
- * else it would cross a network in readable form. The one place this rule lives (saving a
- * base URL and every send both ask here).
+ * May a credential travel over plain http:// to this host? Loopback always (it never leaves
+ * the computer); a private-network address only when the account explicitly opted in (the
+ * phone's local server); a public address never.
  */
-export function mayUsePlainHttp(hostname: string): boolean {
-  return isLoopbackHost(hostname)
+export function mayUsePlainHttp(hostname: string, optedIn: boolean): BindingDecision {
+  if (isLoopbackHost(hostname)) return ALLOW
+  if (!isPrivateNetworkHost(hostname)) return refuse(`plain http:// is never used for a public address (${hostname})`)
+  return optedIn ? ALLOW : refuse(`plain http:// to ${hostname} needs the account's opt-in "allow unencrypted HTTP on my local network"`)
 }
 
 /** Whether a host name is one the provider itself lists, in any of its environments. */
@@ -55,14 +72,19 @@ export function isProviderHost(definition: ProviderDefinition, hostname: string)
  * Checks the shape of a base URL a user wants to save and returns it normalised (no
  * trailing slash), or what is wrong with it, in words that do not repeat it.
  */
-export function normaliseBaseUrl(value: string): { readonly url: string } | { readonly problem: string } {
+export function normaliseBaseUrl(value: string, options: { readonly allowPrivateHttp?: boolean } = {}): { readonly url: string } | { readonly problem: string } {
   if (value.length > MAX_URL_LENGTH) return { problem: `must be at most ${MAX_URL_LENGTH} characters` }
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return { problem: 'must not contain spaces, line breaks or control characters' }
   const url = parse(value)
   if (!url || !url.hostname) return { problem: 'must be a full URL such as https://api.example.com/path' }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && mayUsePlainHttp(url.hostname)))
-    return { problem: 'must start with https:// (plain http:// is accepted only for localhost and 127.0.0.1)' }
+  if (url.protocol === 'http:') {
+    const plain = mayUsePlainHttp(url.hostname, options.allowPrivateHttp === true)
+    if (!plain.allowed)
+      return isPrivateNetworkHost(url.hostname)
+        ? { problem: 'uses plain http:// to a local-network address: turn on "allow unencrypted HTTP on my local network" for this account, or use https://' }
+        : { problem: 'must start with https:// (plain http:// is accepted only for localhost, 127.0.0.1 and, with the account’s opt-in, a private-network address)' }
+  } else if (url.protocol !== 'https:') return { problem: 'must start with https://' }
   if (url.username || url.password) return { problem: 'must not contain a user name or password; put credentials in their own fields' }
   if (url.search || url.hash) return { problem: 'must not contain a query (?…) or fragment (#…)' }
   const path = url.pathname.replace(/\/+$/, '')
@@ -87,8 +109,11 @@ export function mayReceiveCredential(binding: CredentialBinding, target: string 
   if (binding.baseUrl !== null) {
     const base = parse(binding.baseUrl)
     if (!base) return refuse('the account’s saved base URL is not a valid URL')
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && mayUsePlainHttp(url.hostname)))
-      return refuse(`${url.origin} is not https, and plain http carries a credential only to this computer (localhost, 127.0.0.1, ::1)`)
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse(`${url.origin} is neither https nor http`)
+    if (url.protocol === 'http:') {
+      const plain = mayUsePlainHttp(url.hostname, binding.allowPrivateHttp === true)
+      if (!plain.allowed) return plain
+    }
     if (url.origin !== base.origin) return refuse(`${url.origin} is not the account’s saved base URL ${base.origin}`)
     return underPath(url, base) ? ALLOW : refuse(`the path is outside the account’s base URL ${base.origin}${base.pathname}`)
   }

@@ -36,3 +36,31 @@ export function hostName(value: string): string | null {
 export function e164(value: string): string | null {
   return E164.test(value) ? null : 'must be an E.164 phone number such as +447700900123 (a +, the country code, no spaces or dashes)'
 }
+
+/** A setting that takes one of `choices` (any case). */
+export function oneOf(choices: ReadonlyArray<string>): (value: string) => string | null {
+  const known = new Set(choices.map((c) => c.toLowerCase()))
+  return (value) => (known.has(value.trim().toLowerCase()) ? null : `must be one of ${choices.join(', ')}`)
+}
+
+/** A setting that takes a comma list of `choices` (any case). */
+export function listOf(choices: ReadonlyArray<string>): (value: string) => string | null {
+  const known = new Set(choices.map((c) => c.toLowerCase()))
+  return (value) => {
+    const items = value.split(',').map((v) => v.trim()).filter(Boolean)
+    const unknown = items.filter((v) => !known.has(v.toLowerCase()))
+    return unknown.length === 0 ? null : `must be a comma list of ${choices.join(', ')} (${unknown.length} unknown)`
+  }
+}
+
+/** A comma list setting as upper-case items. */
+export function listSetting(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((v) => v.trim().toUpperCase()).filter(Boolean)
+}
+
+/** An opt-in setting: `yes` (or `true`, `on`, `1`) turns it on. */
+export function isOn(value: string | undefined): boolean {
+  return ['yes', 'true', 'on', '1'].includes((value ?? '').trim().toLowerCase())
+}
+
+export const YES_NO = ['yes', 'no'] as const

@@ -16,7 +16,7 @@ export function toProviderInfo(definition: ProviderDefinition): ProviderInfo {
   return {
     id: definition.id,
     label: definition.label,
-    fields: definition.fields.map(({ name, label, secret, required, hint, maxLength, check }) => ({
+    fields: definition.fields.map(({ name, label, secret, required, hint, maxLength, check, choices, multiple, warning }) => ({
       name,
       label,
       secret,
@@ -24,6 +24,8 @@ export function toProviderInfo(definition: ProviderDefinition): ProviderInfo {
       hint,
       maxLength,
       shape: SHAPES.get(check) ?? null,
+      ...(choices ? { choices, multiple: multiple === true } : {}),
+      ...(warning ? { warning } : {}),
     })),
     environments: definition.environments.map(({ id, label, baseUrl, hosts }) => ({ id, label, baseUrl, hosts })),
     scopes: definition.scopes

@@ -23,6 +23,12 @@ export interface CredentialField {
    * words that never repeat the value, or null.
    */
   readonly check?: (value: string) => string | null
+  /** The values a setting may take (the editor offers them; `check` enforces them). */
+  readonly choices?: ReadonlyArray<string>
+  /** The value is a comma list of `choices`. */
+  readonly multiple?: boolean
+  /** Shown next to the field whenever it has a value (e.g. what opting in to plain HTTP means). */
+  readonly warning?: string
 }
 
 export interface ProviderEnvironment {

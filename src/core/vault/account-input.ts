@@ -6,6 +6,7 @@
 import type { Environment, ProviderId } from '../../shared/model'
 import { AppError } from '../errors'
 import { isProviderHost, normaliseBaseUrl } from '../http/host-binding'
+import { isOn } from '../providers/field-shapes'
 import { providerDefinition } from '../providers/registry'
 import { environmentOf, type CredentialField, type ProviderDefinition } from '../providers/types'
 
@@ -79,9 +80,10 @@ export function checkBaseUrl(
   value: string | null,
   confirmed: boolean,
   problems: InputProblem[],
+  allowPrivateHttp = false,
 ): { readonly url: string | null; readonly unlisted: boolean } {
   if (value === null || value === '') return { url: null, unlisted: false }
-  const result = normaliseBaseUrl(value)
+  const result = normaliseBaseUrl(value, { allowPrivateHttp })
   if ('problem' in result) {
     problems.push({ field: 'baseUrl', message: `Base URL ${result.problem}.` })
     return { url: null, unlisted: false }
@@ -104,9 +106,9 @@ export function checkScopes(definition: ProviderDefinition, scopes: ReadonlyArra
     if (scopes && scopes.length > 0) problems.push({ field: 'scopes', message: `${definition.label} has no scopes: leave Scopes empty.` })
     return []
   }
-  if (scopes === undefined) return [...spec.defaults]
+  // The scopes an account declares are its only requirements; none declared is fine.
+  if (scopes === undefined) return []
   const list = scopes.map((s) => s.trim()).filter(Boolean)
-  if (list.length === 0) problems.push({ field: 'scopes', message: `Scopes must list at least one scope, e.g. ${spec.defaults.join(', ')}.` })
   list.forEach((scope, i) => {
     if (spec.reserved.includes(scope))
       problems.push({ field: `scopes.${i}`, message: `Scope ${scope} is added by ${definition.label} itself: remove it from Scopes.` })
@@ -185,7 +187,7 @@ export function checkDraft(draft: AccountDraft, labelTaken: (label: string) => b
   const definition = providerDefinition(draft.provider)
   const label = checkLabel(draft.label, labelTaken, problems)
   const environment = checkEnvironment(definition, draft.environment ?? definition.environments[0]!.id, problems)
-  const base = checkBaseUrl(definition, draft.baseUrl ?? null, draft.confirmUnlistedHost === true, problems)
+  const base = checkBaseUrl(definition, draft.baseUrl ?? null, draft.confirmUnlistedHost === true, problems, isOn(draft.fields.ALLOW_LOCAL_HTTP))
   const split = checkFieldValues(definition, draft.fields, problems)
   problems.push(...checkRequired(definition, new Set([...Object.keys(split.plain), ...Object.keys(split.secret)])).filter((p) => !problems.some((q) => q.field === p.field)))
   const scopes = checkScopes(definition, draft.scopes, problems)

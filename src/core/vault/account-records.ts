@@ -1,5 +1,4 @@
 /** Building account records: from a checked draft, or from a keychain item whose record was lost. */
-import { providerDefinition } from '../providers/registry'
 import type { CheckedDraft } from './account-input'
 import type { AccountRecord } from './account-schema'
 import type { Fingerprinter, SecretFieldRecord } from './fingerprint'
@@ -53,7 +52,7 @@ export function recoveredRecord(item: SecretItem, label: string, secrets: Record
     baseUrlConfirmedAt: null,
     fields: {},
     secrets,
-    scopes: [...(providerDefinition(item.provider).scopes?.defaults ?? [])],
+    scopes: [],
     notes: '',
     createdAt: context.now,
     updatedAt: context.now,

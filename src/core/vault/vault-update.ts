@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { AccountView, Environment } from '../../shared/model'
+import { isOn } from '../providers/field-shapes'
 import { providerDefinition } from '../providers/registry'
 import {
   checkBaseUrl,
@@ -73,10 +74,11 @@ export function updateAccount(vault: Vault, patch: AccountPatch): Promise<Accoun
     let baseUrl = record.baseUrl
     let baseUrlConfirmedAt = record.baseUrlConfirmedAt
     if (patch.baseUrl !== undefined) {
-      const next = checkBaseUrl(definition, patch.baseUrl, true, [])
+      const optIn = isOn(patch.fields?.ALLOW_LOCAL_HTTP ?? record.fields.ALLOW_LOCAL_HTTP)
+      const next = checkBaseUrl(definition, patch.baseUrl, true, [], optIn)
       // Saving the URL it already has needs no new confirmation.
       if (next.url !== record.baseUrl) {
-        const checked = checkBaseUrl(definition, patch.baseUrl, patch.confirmUnlistedHost === true, problems)
+        const checked = checkBaseUrl(definition, patch.baseUrl, patch.confirmUnlistedHost === true, problems, optIn)
         baseUrl = checked.url
         baseUrlConfirmedAt = checked.unlisted ? vault.now() : null
       }

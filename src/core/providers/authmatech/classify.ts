@@ -5,16 +5,9 @@
 import { evidenceText } from '../../diagnosis/http-fallback'
 import type { ResponseView, StepClassifier, StepVerdict } from '../../diagnosis/types'
 import { authmatechEnvelopeSchema, AUTHMATECH_TEXT, type ParsedAuthmatechEnvelope } from './envelope'
+import { readBalance, readProducts, type Balance, type ProductList } from './products'
 
-export interface ProductList {
-  readonly enabled: ReadonlyArray<string>
-  readonly disabled: ReadonlyArray<string>
-}
-
-export interface Balance {
-  readonly remaining: number | null
-  readonly expiresAt: string | null
-}
+export type { Balance, ProductList } from './products'
 
 function envelopeOf(body: string): ParsedAuthmatechEnvelope | null {
   try {
@@ -24,8 +17,6 @@ function envelopeOf(body: string): ParsedAuthmatechEnvelope | null {
     return null
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** A failure envelope → cause; null for statuses the shared rules handle (429, 5xx). */
 function failure(response: ResponseView, envelope: ParsedAuthmatechEnvelope): StepVerdict<never> | null {
@@ -52,33 +43,19 @@ function failure(response: ResponseView, envelope: ParsedAuthmatechEnvelope): St
   }
 }
 
+/** 200 proves the headers; the list itself has no published schema and is read tolerantly (null: unreadable). */
 export const classifyProducts: StepClassifier<ProductList | null> = (response) => {
   const envelope = envelopeOf(response.body)
   if (envelope === null) return null
   if (!envelope.success || response.status !== 200) return failure(response, envelope)
   const evidence = { step: response.step, status: response.status }
-  const products = isRecord(envelope.data) ? envelope.data.products : undefined
-  if (!Array.isArray(products)) {
-    // The schema of /me/products was never captured (dossier §10): accepted, contents unknown.
-    return { cause: 'ok', summary: 'Authmatech accepted the API key and client id.', evidence, data: null }
-  }
-  const entries = products.filter(isRecord).filter((p) => typeof p.product === 'string' && typeof p.enabled === 'boolean')
-  const list: ProductList = {
-    enabled: entries.filter((p) => p.enabled === true).map((p) => p.product as string),
-    disabled: entries.filter((p) => p.enabled === false).map((p) => p.product as string),
-  }
-  return { cause: 'ok', summary: 'Authmatech accepted the API key and client id.', evidence, data: list }
+  return { cause: 'ok', summary: 'Authmatech accepted the API key and client id.', evidence, data: readProducts(envelope.data) }
 }
 
-/** `/me/usage`: the simulator's schema (the real one was not captured); anything else reads as "unknown". */
-export const classifyUsage: StepClassifier<Balance> = (response) => {
+/** `/me/usage`: no published schema either; null data when no balance could be read. */
+export const classifyUsage: StepClassifier<Balance | null> = (response) => {
   const envelope = envelopeOf(response.body)
   if (envelope === null) return null
   if (!envelope.success || response.status !== 200) return failure(response, envelope)
-  const balance = isRecord(envelope.data) && isRecord(envelope.data.balance) ? envelope.data.balance : {}
-  const data: Balance = {
-    remaining: typeof balance.remaining === 'number' ? balance.remaining : null,
-    expiresAt: typeof balance.expiresAt === 'string' ? balance.expiresAt : null,
-  }
-  return { cause: 'ok', summary: 'Authmatech reported usage.', evidence: { step: response.step, status: response.status }, data }
+  return { cause: 'ok', summary: 'Authmatech reported usage.', evidence: { step: response.step, status: response.status }, data: readBalance(envelope.data) }
 }

@@ -1,18 +1,21 @@
 /**
- * `GET /v1/api/me/products` (dossier §8): read-only, not billed. It answers 200 whenever the
- * headers are right, so the enabled flags in its data decide permission, and `GET
- * /v1/api/me/usage` (also read-only) is read for an exhausted or expired balance.
+ * `GET /v1/api/me/products` (dossier §8): read-only, not billed; its 200 proves the API key and
+ * client id. Neither it nor `GET /v1/api/me/usage` has a published schema, so what they seem to
+ * say about products and balance is read tolerantly and becomes a note, or `degraded` for a
+ * product the account says it uses or a balance that is clearly spent: never `failing`.
  */
 import { READ_ONLY_RETRY, type RetrySettings } from '../../diagnosis/retry'
-import type { ProbeContext, Verdict } from '../../diagnosis/types'
-import { classifyProducts, classifyUsage, type ProductList } from './classify'
+import type { ProbeContext, StepVerdict, Verdict } from '../../diagnosis/types'
+import { listSetting } from '../field-shapes'
+import { classifyProducts, classifyUsage } from './classify'
 import { AUTHMATECH_PATHS, authmatechAuthHeaders } from './envelope'
+import type { Balance, ProductList } from './products'
 
 /** Authmatech's own guidance (dossier §6): start at about 1 s and double. */
 export const AUTHMATECH_RETRY: RetrySettings = { ...READ_ONLY_RETRY, initialDelayMs: 1000, maxDelayMs: 8000, maxTotalMs: 20_000 }
 
-/** The product every Authmatech integration is built on; the others are optional. */
-export const REQUIRED_PRODUCT = 'VERIFY'
+const INFERRED_PRODUCTS = 'read from /me/products, whose schema Authmatech does not publish'
+const INFERRED_BALANCE = 'read from /me/usage, whose schema Authmatech does not publish'
 
 function lowerHeaders(apiKey: string, clientId: string): Record<string, string> {
   return Object.fromEntries(Object.entries(authmatechAuthHeaders(apiKey, clientId)).map(([k, v]) => [k.toLowerCase(), v]))
@@ -20,19 +23,45 @@ function lowerHeaders(apiKey: string, clientId: string): Record<string, string> 
 
 const named = (list: ReadonlyArray<string>): string => (list.length > 0 ? list.join(', ') : 'none')
 
-async function balanceVerdict(context: ProbeContext, accepted: Verdict, headers: Record<string, string>): Promise<Verdict> {
-  const usage = await context.exchange({ step: 'GET /v1/api/me/usage', method: 'GET', url: `${context.account.baseUrl}${AUTHMATECH_PATHS.usage}`, headers }, classifyUsage)
+/** The products verdict: the account's used products against the list, when it could be read. */
+function productsVerdict(accepted: StepVerdict<ProductList | null>, list: ProductList | null, used: ReadonlyArray<string>): Verdict {
+  const base: Verdict = { cause: 'ok', summary: 'Authmatech accepted the API key and client id.', evidence: accepted.evidence }
+  if (list === null) {
+    return { ...base, details: { notes: ['The products list was not in a form AuthDesk can read, so which products are on is not known.'] } }
+  }
+  const details = { enabledProducts: list.enabled, disabledProducts: list.disabled }
+  const off = used.filter((p) => list.disabled.includes(p))
+  const unlisted = used.filter((p) => !list.enabled.includes(p) && !list.disabled.includes(p))
+  const notes = unlisted.length > 0 ? [`${named(unlisted)} not clearly listed as on or off in /me/products (inferred).`] : []
+  if (off.length > 0) {
+    return {
+      ...base,
+      cause: 'feature.disabled',
+      summary: `The credentials work, but ${named(off)}, which this account uses, is listed as disabled for this client.`,
+      evidence: { ...accepted.evidence, inferred: INFERRED_PRODUCTS },
+      details: { ...details, notes },
+    }
+  }
+  return { ...base, summary: `Authmatech accepted the API key and client id. Enabled products: ${named(list.enabled)}.`, details: { ...details, notes } }
+}
+
+function balanceVerdict(accepted: Verdict, usage: StepVerdict<Balance | null>, now: number): Verdict {
+  const notes = [...(accepted.details?.notes ?? [])]
   const balance = usage.cause === 'ok' ? usage.data : undefined
-  if (!balance) return { ...accepted, details: { ...accepted.details, notes: [`The balance was not checked: /me/usage answered ${usage.cause}.`] } }
-  const evidence = { ...usage.evidence, inferred: 'read from the balance in /me/usage (its schema is not documented)' }
-  if (balance.remaining !== null && balance.remaining <= 0) {
-    return { ...accepted, cause: 'account.disabled', summary: 'The credentials work, but the Authmatech balance is used up: verifications will fail.', evidence }
+  if (!balance) {
+    const why = usage.cause === 'ok' ? 'no balance in a form AuthDesk can read' : `/me/usage answered ${usage.cause}`
+    return { ...accepted, details: { ...accepted.details, notes: [...notes, `The balance was not checked: ${why}.`] } }
   }
+  const evidence = { ...usage.evidence, inferred: INFERRED_BALANCE }
   const expiresAt = balance.expiresAt === null ? NaN : Date.parse(balance.expiresAt)
-  if (!Number.isNaN(expiresAt) && expiresAt <= context.providerNow()) {
-    return { ...accepted, cause: 'account.disabled', summary: `The credentials work, but the Authmatech balance expired on ${balance.expiresAt}.`, evidence }
+  const spent = balance.remaining !== null && balance.remaining <= 0
+  const expired = !Number.isNaN(expiresAt) && expiresAt <= now
+  if (accepted.cause === 'ok' && (spent || expired)) {
+    const what = spent ? 'the balance is used up' : `the balance expired on ${balance.expiresAt}`
+    return { ...accepted, cause: 'balance.exhausted', summary: `The credentials work, but ${what} (as /me/usage reads): verifications will be refused until it is topped up.`, evidence }
   }
-  return accepted
+  const left = balance.remaining === null ? [] : [`Balance left: ${balance.remaining} (inferred from /me/usage).`]
+  return { ...accepted, details: { ...accepted.details, notes: [...notes, ...left] } }
 }
 
 export async function probeAuthmatech(context: ProbeContext): Promise<Verdict> {
@@ -40,18 +69,7 @@ export async function probeAuthmatech(context: ProbeContext): Promise<Verdict> {
   const headers = lowerHeaders(fields.API_KEY ?? '', fields.CLIENT_ID ?? '')
   const products = await context.exchange({ step: 'GET /v1/api/me/products', method: 'GET', url: `${baseUrl}${AUTHMATECH_PATHS.products}`, headers }, classifyProducts)
   if (products.cause !== 'ok') return products
-  const list: ProductList | null = products.data ?? null
-  if (list === null) return { ...products, details: { notes: ['The products list was not in a readable form; enabled products unknown.'] } }
-  const details = { enabledProducts: list.enabled, disabledProducts: list.disabled }
-  if (!list.enabled.includes(REQUIRED_PRODUCT)) {
-    return {
-      ...products,
-      cause: 'permission.denied',
-      summary: `The credentials work, but ${REQUIRED_PRODUCT} is not enabled for this client (enabled: ${named(list.enabled)}).`,
-      evidence: { ...products.evidence, inferred: 'read from the enabled flags in /me/products' },
-      details,
-    }
-  }
-  const accepted: Verdict = { ...products, summary: `Authmatech accepted the API key and client id. Enabled products: ${named(list.enabled)}.`, details }
-  return balanceVerdict(context, accepted, headers)
+  const accepted = productsVerdict(products, products.data ?? null, listSetting(fields.PRODUCTS))
+  const usage = await context.exchange({ step: 'GET /v1/api/me/usage', method: 'GET', url: `${baseUrl}${AUTHMATECH_PATHS.usage}`, headers }, classifyUsage)
+  return balanceVerdict(accepted, usage, context.providerNow())
 }

@@ -1,5 +1,5 @@
 /** Nmbrs SOAP API v3: Username (login e-mail) + Token in the SOAP header, plus Domain for most calls. */
-import { email, hostName, noSpaces } from '../field-shapes'
+import { email, hostName, noSpaces, oneOf, YES_NO } from '../field-shapes'
 import type { ProviderDefinition } from '../types'
 
 export const definition: ProviderDefinition = {
@@ -18,6 +18,17 @@ export const definition: ProviderDefinition = {
       // Sources disagree on sub-domain vs full host (dossier §3); both shapes are accepted.
       hint: 'The environment’s sub-domain, e.g. acme for acme.nmbrs.nl',
       check: hostName,
+    },
+    {
+      name: 'USES_DEBTOR_SERVICE',
+      label: 'Uses DebtorService',
+      secret: false,
+      required: false,
+      maxLength: 3,
+      // An API user template can switch DebtorService off (Nmbrs support: "API User Template").
+      hint: 'yes if your integration calls DebtorService: then a template that blocks it is reported; empty or no: only noted',
+      check: oneOf(YES_NO),
+      choices: YES_NO,
     },
   ],
   environments: [

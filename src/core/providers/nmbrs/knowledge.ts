@@ -23,7 +23,7 @@ export const NMBRS_KNOWLEDGE = knowledgeBase([
   step(
     'nmbrs.check-environment',
     'Production or sandbox?',
-    'Production (api.nmbrs.nl) and sandbox (api-sandbox.nmbrs.nl) have separate users and tokens: use the environment the token was created in.',
+    'Nmbrs creates API tokens in Production (api.nmbrs.nl); they reach Sandbox (api-sandbox.nmbrs.nl) the day after. A token new today works in Sandbox tomorrow; a token reset today still works in Sandbox until then, but no longer in Production: copy the new one.',
   ),
   step('nmbrs.api-user-template', 'Review the API user template', 'The environment administrator must give the API user template rights to the debtor, company and employee services.'),
   step('nmbrs.access-filters', 'Review access by tags and filters', 'Tags or filters hide this data from the user: the administrator reviews them.'),
@@ -38,6 +38,7 @@ const byCause = stepsByCause({
   'domain.invalid': ['nmbrs.domain-from-environment-get', 'nmbrs.domain-short-form'],
   'environment.mismatch': ['nmbrs.check-environment'],
   'permission.denied': ['nmbrs.api-user-template', 'nmbrs.access-filters'],
+  'feature.disabled': ['nmbrs.api-user-template'],
   'account.disabled': ['nmbrs.subscription'],
   'server.error': ['nmbrs.support'],
   'endpoint.not_found': ['nmbrs.check-environment'],

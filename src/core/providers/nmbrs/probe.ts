@@ -1,12 +1,16 @@
 /**
  * Two read-only calls (dossier §4): DebtorService.Environment_Get with AuthHeader proves
  * Username + Token and reports the environment's domain; List_GetAll with
- * AuthHeaderWithDomain proves the domain. After a 1001 on Environment_Get, one more
- * Environment_Get against the other environment tells a mix-up from bad credentials.
+ * AuthHeaderWithDomain proves the domain. An API user template may switch DebtorService off
+ * (1002 on List_GetAll): the login still worked. After a 1001 on Environment_Get, one more
+ * Environment_Get against the other environment tells a token that has not reached Sandbox
+ * yet, or one reset today, from bad credentials: Nmbrs creates tokens in Production and copies
+ * them to Sandbox the next day (support article "How to get an API token").
  */
 import type { Environment } from '../../../shared/model'
 import type { CredentialBinding } from '../../http/host-binding'
 import { READ_ONLY_RETRY, type RetrySettings } from '../../diagnosis/retry'
+import { isOn } from '../field-shapes'
 import type { CheckAccount, ProbeContext, StepVerdict, Verdict } from '../../diagnosis/types'
 import { classifyEnvironmentGet, classifyListGetAll, NMBRS_SERVICE, type EnvironmentInfo } from './classify'
 import { SIM_BASE_PATHS } from './simulator-scenarios'
@@ -49,6 +53,19 @@ export function counterpartOf(account: CheckAccount): Counterpart | null {
   return { environment: target, label, baseUrl, binding: { definition, environment: target, baseUrl } }
 }
 
+const NEXT_DAY = 'Nmbrs creates API tokens in Production and copies them to Sandbox the next day'
+
+/** Another environment accepted the token this one refused: which way round says what happened. */
+function propagationVerdict(rejected: StepVerdict<EnvironmentInfo>, own: Environment, step: string, other: StepVerdict<EnvironmentInfo>): Verdict {
+  const details = other.data?.subDomain ? { suggestedDomain: other.data.subDomain } : {}
+  const inferred = `${step} accepted the same Username and Token; ${NEXT_DAY} (support article "How to get an API token")`
+  const summary =
+    own === 'sandbox'
+      ? 'Nmbrs Sandbox refused the token (1001), but Production accepts it: new tokens reach Sandbox the day after. Try again tomorrow, or check against Production today.'
+      : 'Nmbrs Production refused the token (1001), but Sandbox still accepts it: the token was reset in Nmbrs. Copy the new one from your profile → API Token.'
+  return { ...rejected, cause: 'credentials.invalid', summary, evidence: { ...rejected.evidence, inferred }, details }
+}
+
 async function explainRejection(context: ProbeContext, rejected: StepVerdict<EnvironmentInfo>, auth: NmbrsAuthHeader): Promise<Verdict> {
   const counterpart = counterpartOf(context.account)
   if (rejected.evidence.providerCode !== '1001' || counterpart === null) return rejected
@@ -57,17 +74,32 @@ async function explainRejection(context: ProbeContext, rejected: StepVerdict<Env
   if (other.cause !== 'ok') {
     return { ...rejected, details: { notes: [`The ${counterpart.label} environment does not accept them either (${other.cause}).`] } }
   }
-  const own = context.account.definition.environments.find((e) => e.id === context.account.environment)?.label.toLowerCase() ?? 'this environment'
+  return propagationVerdict(rejected, context.account.environment, step, other)
+}
+
+/** 1002 on List_GetAll after Environment_Get worked: the template blocks DebtorService, the login is fine. */
+function templateVerdict(checked: StepVerdict<{ readonly debtors: number }>, domain: string, usesDebtorService: boolean): Verdict {
+  const evidence = { ...checked.evidence, inferred: 'Environment_Get accepted the Username and Token, so the 1002 on List_GetAll comes from the API user template' }
+  if (usesDebtorService) {
+    return {
+      ...checked,
+      cause: 'feature.disabled',
+      summary: 'Nmbrs accepted the login, but the API user template does not allow DebtorService calls (1002), which this account uses.',
+      evidence,
+    }
+  }
   return {
-    cause: 'environment.mismatch',
-    summary: `These credentials belong to Nmbrs ${counterpart.label}, not ${own}: set ENVIRONMENT=${counterpart.environment} (base URL ${counterpart.baseUrl}).`,
-    evidence: { ...rejected.evidence, inferred: `${step} accepted the same Username and Token after ${own} answered 1001` },
-    details: other.data?.subDomain ? { suggestedDomain: other.data.subDomain } : {},
+    ...checked,
+    cause: 'ok',
+    summary: 'Nmbrs accepted the Username and Token.',
+    evidence,
+    details: { notes: [`The domain '${domain}' could not be verified: the API user template does not allow DebtorService calls (1002 on List_GetAll).`] },
   }
 }
 
-function domainVerdict(checked: StepVerdict<{ readonly debtors: number }>, domain: string, info: EnvironmentInfo, configured: boolean): Verdict {
+function domainVerdict(checked: StepVerdict<{ readonly debtors: number }>, domain: string, info: EnvironmentInfo, configured: boolean, usesDebtorService: boolean): Verdict {
   const suggested = info.subDomain
+  if (checked.evidence.providerCode === '1002') return templateVerdict(checked, domain, usesDebtorService)
   if (checked.cause === 'domain.invalid') {
     const fix = suggested && suggested.toLowerCase() !== domain.toLowerCase() ? `; this token's domain is '${suggested}'` : ''
     return { ...checked, summary: `The domain '${domain}' was refused${fix}.`, details: suggested ? { suggestedDomain: suggested } : {} }
@@ -98,5 +130,5 @@ export async function probeNmbrs(context: ProbeContext): Promise<Verdict> {
   }
   const withDomain: NmbrsAuthHeader = { kind: 'AuthHeaderWithDomain', username, token, domain }
   const list = await context.exchange(soapCall(baseUrl, 'List_GetAll', withDomain, 'List_GetAll'), classifyListGetAll)
-  return domainVerdict(list, domain, info, configured)
+  return domainVerdict(list, domain, info, configured, isOn(fields.USES_DEBTOR_SERVICE))
 }

@@ -44,14 +44,17 @@ function authenticate(
   if (!fields?.username || !fields.token) return NMBRS_ERRORS.invalidAuthentication
   // E-mail addresses compared case-insensitively, tokens exactly [infer].
   const username = fields.username.toLowerCase()
-  const account = accounts.find((a) => a.environment === environment && a.username.toLowerCase() === username)
+  const account = accounts.find((a) => a.username.toLowerCase() === username)
   if (!account) return rules.unknownUserFault === '1001' ? NMBRS_ERRORS.invalidAuthentication : NMBRS_ERRORS.invalidCombination
-  return account.token === fields.token ? account : NMBRS_ERRORS.invalidAuthentication
+  return tokenIn(account, environment) === fields.token ? account : NMBRS_ERRORS.invalidAuthentication
 }
+
+/** Sandbox knows the token as it was yesterday (Nmbrs support: "How to get an API token"). */
+const tokenIn = (account: SimAccount, environment: NmbrsEnvironment): string => (environment === 'sandbox' ? account.sandboxToken : account.token)
 
 const DOMAIN_SHAPE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/
 
-function checkDomain(account: SimAccount, domain: string | null, rules: OperationRules): NmbrsError | null {
+function checkDomain(account: SimAccount, environment: NmbrsEnvironment, domain: string | null, rules: OperationRules): NmbrsError | null {
   // N-1001: a v3 call without Domain fails with 1001.
   if (!domain) return NMBRS_ERRORS.invalidAuthentication
   const typed = domain.toLowerCase()
@@ -59,14 +62,14 @@ function checkDomain(account: SimAccount, domain: string | null, rules: Operatio
   // cannot be a domain at all (a pasted URL, spaces) [infer].
   if (!DOMAIN_SHAPE.test(typed)) return NMBRS_ERRORS.invalidDomain
   const accepted =
-    rules.domainForms === 'subdomain' ? [account.subDomain] : [account.subDomain, `${account.subDomain}.${DOMAIN_SUFFIX[account.environment]}`]
+    rules.domainForms === 'subdomain' ? [account.subDomain] : [account.subDomain, `${account.subDomain}.${DOMAIN_SUFFIX[environment]}`]
   if (accepted.includes(typed)) return null
   return rules.wrongDomainCode === '1001' ? NMBRS_ERRORS.invalidAuthentication : NMBRS_ERRORS.invalidDomain
 }
 
-function resultXml(operation: OperationSpec, account: SimAccount): string {
+function resultXml(operation: OperationSpec, account: SimAccount, environment: NmbrsEnvironment): string {
   if (operation.name === 'Environment_Get') {
-    return `<Domain>${account.subDomain}.${DOMAIN_SUFFIX[account.environment]}</Domain><SubDomain>${account.subDomain}</SubDomain>`
+    return `<Domain>${account.subDomain}.${DOMAIN_SUFFIX[environment]}</Domain><SubDomain>${account.subDomain}</SubDomain>`
   }
   return account.debtors.map((d) => `<Debtor><Id>${d.id}</Id><Number>${d.number}</Number><Name>${escapeXml(d.name)}</Name></Debtor>`).join('')
 }
@@ -82,9 +85,9 @@ export function runOperation(
   if (!('token' in account)) return { kind: 'fault', error: account }
   if (account.failure?.on === 'every-call') return { kind: 'fault', error: account.failure.error }
   if (operation.header === 'AuthHeaderWithDomain') {
-    const domainError = checkDomain(account, fields?.domain ?? null, rules)
+    const domainError = checkDomain(account, environment, fields?.domain ?? null, rules)
     if (domainError) return { kind: 'fault', error: domainError }
     if (account.failure) return { kind: 'fault', error: account.failure.error }
   }
-  return { kind: 'result', resultXml: resultXml(operation, account) }
+  return { kind: 'result', resultXml: resultXml(operation, account, environment) }
 }

@@ -1,6 +1,11 @@
 /**
  * Seeded accounts of the Nmbrs simulator and the scenarios that use them. Every scenario has
  * its own e-mail address, so the credentials alone select the behaviour.
+ *
+ * Documented [doc] vs guessed [guess]: one user and token per person, created in Production and
+ * copied to Sandbox the next day (Nmbrs support: "How to get an API token") [doc]; fault codes
+ * and texts as public clients observed them [client]; the envelope around them, HTTP 500 for
+ * faults and which Domain forms are accepted [guess].
  */
 import type { ScenarioInfo } from '../../simulators/types'
 
@@ -52,10 +57,13 @@ export interface AccountFailure {
   readonly error: NmbrsError
 }
 
+/** A user: the same in both environments, except that Sandbox holds yesterday's token. */
 export interface SimAccount {
   readonly username: string
+  /** The token in Production (where tokens are created and reset). */
   readonly token: string
-  readonly environment: NmbrsEnvironment
+  /** The token Sandbox knows: yesterday's copy of the Production one. */
+  readonly sandboxToken: string
   readonly subDomain: string
   readonly debtors: ReadonlyArray<SimDebtor>
   readonly failure?: AccountFailure
@@ -69,7 +77,7 @@ const DEBTORS: ReadonlyArray<SimDebtor> = [
 interface ScenarioSeed {
   readonly description: string
   readonly environment: NmbrsEnvironment
-  /** Where the scenario's credentials point (differs from `environment` for mismatches). */
+  /** Where the scenario's credentials point, when not at `environment`. */
   readonly target?: NmbrsEnvironment
   readonly username: string
   readonly token: string
@@ -80,6 +88,10 @@ interface ScenarioSeed {
   /** What the user typed as DOMAIN, when it is not the sub-domain. */
   readonly sentDomain?: string
   readonly account?: Partial<Pick<SimAccount, 'debtors' | 'failure'>>
+  /** The Production token as it was yesterday, when it was created or reset today. */
+  readonly yesterdaysToken?: string
+  /** Account settings the scenario's account declares (e.g. USES_DEBTOR_SERVICE). */
+  readonly settings?: Readonly<Record<string, string>>
   /** No account exists for this username at all. */
   readonly noAccount?: boolean
 }
@@ -133,9 +145,16 @@ const SEEDS: Readonly<Record<string, ScenarioSeed>> = {
     sentDomain: 'https://acme.nmbrs.nl/',
   },
   'unauthorized-1002': {
-    description: 'API user template lacks debtor-service rights: 1002 on List_GetAll (permission.denied).',
+    description:
+      'API user template without DebtorService: Environment_Get works, 1002 on List_GetAll; the account does not declare DebtorService (ok, with a note that the domain was not verified).',
     ...seedBase('template@acme.example', 10),
     account: { failure: { on: 'domain-calls', error: NMBRS_ERRORS.unauthorizedAccess } },
+  },
+  'template-blocks-debtor-service': {
+    description: 'The same template, on an account that declares USES_DEBTOR_SERVICE=yes: 1002 on List_GetAll (feature.disabled, degraded).',
+    ...seedBase('template-used@acme.example', 17),
+    account: { failure: { on: 'domain-calls', error: NMBRS_ERRORS.unauthorizedAccess } },
+    settings: { USES_DEBTOR_SERVICE: 'yes' },
   },
   'unauthorized-1003': {
     description: 'Tags/filters hide the data: 1003 on List_GetAll (permission.denied).',
@@ -157,18 +176,20 @@ const SEEDS: Readonly<Record<string, ScenarioSeed>> = {
     ...seedBase('unknown@acme.example', 14),
     account: { failure: { on: 'every-call', error: NMBRS_ERRORS.unknown } },
   },
-  'sandbox-on-production': {
-    description: 'Sandbox credentials sent to production: 1001 there, accepted on the sandbox path (environment.mismatch, inferred).',
+  'token-not-yet-in-sandbox': {
+    description:
+      'A token created today in Production, tried on Sandbox: 1001 there, accepted in Production (credentials.invalid: new tokens reach Sandbox the day after).',
     ...seedBase('api@acme-test.example', 15),
-    environment: 'sandbox',
-    target: 'production',
-    subDomain: 'acme-test',
-  },
-  'production-on-sandbox': {
-    description: 'Production credentials sent to the sandbox: 1001 there, accepted on the production path (environment.mismatch, inferred).',
-    ...seedBase('api@acme-live.example', 16),
     target: 'sandbox',
+    subDomain: 'acme-test',
+    yesterdaysToken: token(115),
+  },
+  'token-reset-in-live': {
+    description: 'Yesterday’s token, reset today in Production: 1001 there, still accepted on Sandbox (credentials.invalid: copy the new token).',
+    ...seedBase('api@acme-live.example', 16),
     subDomain: 'acme-live',
+    yesterdaysToken: token(116),
+    sentToken: token(116),
   },
 }
 
@@ -185,6 +206,7 @@ export const SCENARIOS: Readonly<Record<string, ScenarioInfo>> = Object.fromEntr
       DOMAIN: seed.sentDomain ?? seed.subDomain,
       BASE_URL: SIM_BASE_PATHS[target],
       ENVIRONMENT: target,
+      ...seed.settings,
     }
     return [name, { credentials, description: seed.description }]
   }),
@@ -195,7 +217,7 @@ export const ACCOUNTS: ReadonlyArray<SimAccount> = Object.values(SEEDS)
   .map((seed) => ({
     username: seed.username,
     token: seed.token,
-    environment: seed.environment,
+    sandboxToken: seed.yesterdaysToken ?? seed.token,
     subDomain: seed.subDomain,
     debtors: seed.account?.debtors ?? DEBTORS,
     ...(seed.account?.failure ? { failure: seed.account.failure } : {}),

@@ -6,13 +6,16 @@
 import type { TokenDetails } from '../../../shared/diagnosis'
 import { evidenceText } from '../../diagnosis/http-fallback'
 import type { ResponseView, StepClassifier, StepVerdict } from '../../diagnosis/types'
+import type { SmsGateMode } from './definition'
 import { isExpiredAt, type SmsGateClaims } from './jwt'
+import { INSUFFICIENT_PERMISSIONS } from './mode'
 import { grantsScope, scopeFromMessage } from './scopes'
 
 export type DevicesFact = { readonly kind: 'devices'; readonly count: number } | { readonly kind: 'scope'; readonly scope: string }
 
 export interface DevicesContext {
   readonly scheme: 'basic' | 'bearer'
+  readonly mode: SmsGateMode
   /** The Bearer token's claims, decoded without a signature check. */
   readonly claims: SmsGateClaims | null
   readonly neededScopes: ReadonlyArray<string>
@@ -48,6 +51,16 @@ export function tokenDetails(claims: SmsGateClaims | null, needed: ReadonlyArray
   }
 }
 
+/** The scope the probe's `GET /device` needs. */
+export const PROBE_SCOPE = 'devices:list'
+
+/** The scope a 403 names: the server's `scope required: X`, or the phone app's text, which names none. */
+function refusedScope(status: number, text: string, mode: SmsGateMode): string | null {
+  if (status !== 403) return null
+  if (mode === 'local' && text === INSUFFICIENT_PERMISSIONS) return PROBE_SCOPE
+  return scopeFromMessage(text)
+}
+
 const SERVICE_DISABLED = 'The SMSGate server has its token service (JWT) disabled: use Basic credentials, or ask its administrator to set JWT__SECRET.'
 
 /** Answers any SMSGate endpoint gives the same way. */
@@ -58,7 +71,7 @@ function common(response: ResponseView, text: string | null): StepVerdict<never>
     return {
       cause: 'endpoint.not_found',
       summary:
-        'No SMSGate API at this path (404): the cloud is https://api.sms-gate.app/3rdparty/v1 (no /api); a private server is https://host/api/3rdparty/v1 (with /api).',
+        'No SMSGate API at this path (404): the cloud is https://api.sms-gate.app/3rdparty/v1 (no /api); a private server is https://host/api/3rdparty/v1 (with /api); the phone’s local server is http://<phone-ip>:8080 (no path).',
       evidence,
     }
   }
@@ -79,29 +92,40 @@ export function classifyDevices(context: DevicesContext): StepClassifier<Devices
       if (!Array.isArray(devices)) return null
       return { cause: 'ok', summary: 'SMSGate accepted the credentials.', evidence, data: { kind: 'devices', count: devices.length } }
     }
-    if (text === null) return common(response, text)
-    if (response.status === 401) {
-      if (context.scheme === 'basic') {
-        return { cause: 'credentials.invalid', summary: 'SMSGate refused the username and password (401).', evidence }
-      }
-      const expired = context.claims !== null && isExpiredAt(context.claims, context.providerNow())
-      return expired
-        ? { cause: 'token.expired', summary: `The access token expired at ${tokenDetails(context.claims, []).expiresAt} (its exp, decoded locally; SMSGate answered 401).`, evidence }
-        : {
-            cause: 'token.rejected',
-            summary: 'SMSGate refused the access token although it has not expired (401): revoked, issued by another server, or JWT is disabled there.',
-            evidence: { ...evidence, inferred: 'SMSGate answers 401 for every token failure; the token is unexpired by its decoded exp' },
-          }
-    }
-    const scope = response.status === 403 ? scopeFromMessage(text) : null
+    // The phone app's 401 has no body (its own code); an empty 401 from a server is not its shape.
+    const emptyLocal401 = context.mode === 'local' && response.status === 401 && response.body.trim() === ''
+    if (text === null && !emptyLocal401) return common(response, text)
+    if (response.status === 401) return unauthorized(context, evidence)
+    const scope = text === null ? null : refusedScope(response.status, text, context.mode)
     if (scope !== null) {
       // Only an authenticated caller gets as far as the scope check.
-      const needed = context.neededScopes.includes(scope)
-      return needed
-        ? { cause: 'scope.missing', summary: `The token authenticates but lacks the scope ${scope}, which this account needs.`, evidence, data: { kind: 'scope', scope } }
-        : { cause: 'ok', summary: `The token authenticates (SMSGate checked its scopes: it lacks ${scope}, which this account does not need).`, evidence, data: { kind: 'scope', scope } }
+      const data = { kind: 'scope', scope } as const
+      if (context.neededScopes.includes(scope))
+        return { cause: 'scope.missing', summary: `The token authenticates but lacks the scope ${scope}, which this account needs.`, evidence, data }
+      return {
+        cause: 'ok',
+        summary: 'SMSGate accepted the token.',
+        evidence,
+        details: { notes: [`The token lacks ${scope} (SMSGate refused ${response.step} with 403), which this account does not declare it needs: fine for a token that only sends.`] },
+        data,
+      }
     }
     return common(response, text)
+  }
+}
+
+function unauthorized(context: DevicesContext, evidence: StepVerdict['evidence']): StepVerdict<DevicesFact> {
+  if (context.scheme === 'basic') {
+    const where = context.mode === 'local' ? ' (the Local server section of the app, not Cloud)' : ''
+    return { cause: 'credentials.invalid', summary: `SMSGate refused the username and password (401)${where}.`, evidence }
+  }
+  const expired = context.claims !== null && isExpiredAt(context.claims, context.providerNow())
+  if (expired) return { cause: 'token.expired', summary: `The access token expired at ${tokenDetails(context.claims, []).expiresAt} (its exp, decoded locally; SMSGate answered 401).`, evidence }
+  const local = context.mode === 'local' ? ' The phone app accepts JWTs from version 1.55.0 on.' : ''
+  return {
+    cause: 'token.rejected',
+    summary: `SMSGate refused the access token although it has not expired (401): revoked, issued by another server, or JWT is disabled there.${local}`,
+    evidence: { ...evidence, inferred: 'SMSGate answers 401 for every token failure; the token is unexpired by its decoded exp' },
   }
 }
 

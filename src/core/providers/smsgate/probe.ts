@@ -1,5 +1,6 @@
 /**
- * `GET /devices` (dossier §8) with Basic or Bearer, then only what it takes to explain a
+ * `GET /device` with Basic or Bearer: the path every SMSGate server serves (the cloud and
+ * private servers keep it as an alias of `/devices`; the phone's local server has only it), then only what it takes to explain a
  * refusal: the Basic credentials when a token is refused, a no-op `DELETE /auth/token/{jti}`
  * to tell "JWT disabled" (501) from "token revoked", and a refresh only when the caller can
  * store the rotated pair (a refresh spends the refresh token).
@@ -8,6 +9,7 @@ import { READ_ONLY_RETRY, type RetrySettings } from '../../diagnosis/retry'
 import type { ProbeContext, StepVerdict, Verdict } from '../../diagnosis/types'
 import { classifyDevices, classifyRefresh, classifyTokenService, tokenDetails, type DevicesFact } from './classify'
 import { isExpiredAt, peekSmsGateClaims, type SmsGateClaims } from './jwt'
+import { smsGateMode } from './mode'
 
 export const SMSGATE_RETRY: RetrySettings = READ_ONLY_RETRY
 
@@ -19,8 +21,9 @@ export const EXPIRY_WARNING_MS = 5 * 60_000
 const basicHeader = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`
 
 function devices(context: ProbeContext, authorization: string, scheme: 'basic' | 'bearer', claims: SmsGateClaims | null, step: string) {
-  const classify = classifyDevices({ scheme, claims, neededScopes: context.account.scopes, providerNow: context.providerNow })
-  const spec = { step, method: 'GET' as const, url: `${context.account.baseUrl}/devices`, headers: { authorization, accept: 'application/json' } }
+  const mode = smsGateMode(context.account.fields, context.account.baseUrl)
+  const classify = classifyDevices({ scheme, mode, claims, neededScopes: context.account.scopes, providerNow: context.providerNow })
+  const spec = { step, method: 'GET' as const, url: `${context.account.baseUrl}/device`, headers: { authorization, accept: 'application/json' } }
   return context.exchange<DevicesFact>(spec, classify)
 }
 
@@ -28,6 +31,7 @@ function devices(context: ProbeContext, authorization: string, scheme: 'basic' |
 function acceptedToken(context: ProbeContext, verdict: StepVerdict<DevicesFact>, claims: SmsGateClaims | null, refreshable: boolean): Verdict {
   const token = tokenDetails(claims, context.account.scopes)
   if (verdict.cause !== 'ok') return { ...verdict, details: { token } }
+  const notes = verdict.details?.notes ?? []
   if (token.missingScopes.length > 0) {
     return {
       ...verdict,
@@ -39,9 +43,9 @@ function acceptedToken(context: ProbeContext, verdict: StepVerdict<DevicesFact>,
   }
   const left = claims?.exp === undefined ? Infinity : claims.exp * 1000 - context.providerNow()
   if (!refreshable && left < EXPIRY_WARNING_MS) {
-    return { ...verdict, cause: 'token.expiring', summary: `The token works but expires in ${Math.max(0, Math.round(left / 60_000))} min and there is no refresh token.`, details: { token } }
+    return { ...verdict, cause: 'token.expiring', summary: `The token works but expires in ${Math.max(0, Math.round(left / 60_000))} min and there is no refresh token.`, details: { token, notes } }
   }
-  return { ...verdict, details: { token } }
+  return { ...verdict, details: { token, notes } }
 }
 
 async function refreshAndRetry(context: ProbeContext, expired: Verdict, refreshToken: string, basic: string | null): Promise<Verdict> {
@@ -65,7 +69,7 @@ async function refreshAndRetry(context: ProbeContext, expired: Verdict, refreshT
   if (pair.refreshToken) context.rememberSecret(pair.refreshToken)
   await context.storeTokens(pair)
   const newClaims = peekSmsGateClaims(pair.accessToken)
-  const retried = await devices(context, `Bearer ${pair.accessToken}`, 'bearer', newClaims, 'GET /devices (refreshed token)')
+  const retried = await devices(context, `Bearer ${pair.accessToken}`, 'bearer', newClaims, 'GET /device (refreshed token)')
   const verdict = acceptedToken(context, retried, newClaims, pair.refreshToken !== null)
   const details = { ...verdict.details, token: { ...tokenDetails(newClaims, context.account.scopes), refreshed: true } }
   if (verdict.cause !== 'ok') return { ...verdict, details }
@@ -76,7 +80,7 @@ async function refreshAndRetry(context: ProbeContext, expired: Verdict, refreshT
 async function explainRejectedToken(context: ProbeContext, rejected: Verdict, basic: string | null, claims: SmsGateClaims | null): Promise<Verdict> {
   const token = tokenDetails(claims, context.account.scopes)
   if (basic === null) return { ...rejected, details: { token } }
-  const viaBasic = await devices(context, basic, 'basic', null, 'GET /devices (Basic)')
+  const viaBasic = await devices(context, basic, 'basic', null, 'GET /device (Basic)')
   if (viaBasic.cause === 'credentials.invalid') {
     return { ...viaBasic, summary: 'SMSGate refused both the access token and the username and password (401).', details: { token } }
   }
@@ -99,11 +103,11 @@ export async function probeSmsGate(context: ProbeContext): Promise<Verdict> {
   // Should anything echo the header back, its encoded form is a secret too.
   if (basic) context.rememberSecret(basic.slice('Basic '.length))
   const accessToken = fields.TOKEN || null
-  if (accessToken === null) return devices(context, basic ?? '', 'basic', null, 'GET /devices')
+  if (accessToken === null) return devices(context, basic ?? '', 'basic', null, 'GET /device')
 
   const claims = peekSmsGateClaims(accessToken)
   const refreshToken = fields.REFRESH_TOKEN || null
-  const first = await devices(context, `Bearer ${accessToken}`, 'bearer', claims, 'GET /devices')
+  const first = await devices(context, `Bearer ${accessToken}`, 'bearer', claims, 'GET /device')
   switch (first.cause) {
     case 'ok':
     case 'scope.missing':

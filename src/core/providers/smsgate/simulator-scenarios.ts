@@ -146,7 +146,7 @@ const scenario = (credentials: Record<string, string>, description: string): Sce
 /** The catalogue; `cloudBase` is the cloud API path under the current options. */
 export function buildScenarios(tokens: SeededTokens, cloudBase: string): Readonly<Record<string, ScenarioInfo>> {
   return {
-    valid: scenario(basic('VALID1', cloudBase), 'Basic credentials of a user with one device: GET /devices 200 → ok'),
+    valid: scenario(basic('VALID1', cloudBase), 'Basic credentials of a user with one device: GET /device 200 → ok'),
     'wrong-password': scenario(
       { ...basic('WRONGP', cloudBase), PASSWORD: WRONG_PASSWORD },
       'Existing username, wrong password: 401 Unauthorized → credentials.invalid',
@@ -157,11 +157,11 @@ export function buildScenarios(tokens: SeededTokens, cloudBase: string): Readonl
     ),
     'no-device': scenario(
       basic('NODEVC', cloudBase),
-      'Valid Basic credentials, no registered device: GET /devices 200 [] → ok; sending gives 400 failed to select device',
+      'Valid Basic credentials, no registered device: GET /device 200 [] → ok; sending gives 400 failed to select device',
     ),
     'token-valid': scenario(
       bearer(tokens.valid, cloudBase, true),
-      'JWT with devices:list and messages:* plus its refresh token: GET /devices 200 → ok',
+      'JWT with devices:list and messages:* plus its refresh token: GET /device 200 → ok',
     ),
     'token-missing-scope': scenario(
       bearer(tokens.missingScope, cloudBase),
@@ -191,7 +191,7 @@ export function buildScenarios(tokens: SeededTokens, cloudBase: string): Readonl
     ),
     'private-server': scenario(
       basic('PRIVT1', PRIVATE_PATH),
-      'Private server under /api/3rdparty/v1 with JWT enabled: GET /devices 200 → ok',
+      'Private server under /api/3rdparty/v1 with JWT enabled: GET /device 200 → ok',
     ),
     'missing-api-prefix': scenario(
       basic('PRVNOA', PRIVATE_PATH_WITHOUT_API),

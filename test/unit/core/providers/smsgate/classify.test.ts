@@ -10,9 +10,9 @@ const view = (status: number, body: unknown, step = 'GET /devices'): ResponseVie
   headers: {},
   body: typeof body === 'string' ? body : JSON.stringify(body),
 })
-const basic: DevicesContext = { scheme: 'basic', claims: null, neededScopes: [], providerNow: () => NOW }
+const basic: DevicesContext = { scheme: 'basic', mode: 'cloud', claims: null, neededScopes: [], providerNow: () => NOW }
 const bearer = (expOffsetS: number, neededScopes: string[] = ['devices:list']): DevicesContext => ({
-  scheme: 'bearer',
+  scheme: 'bearer', mode: 'cloud',
   claims: { exp: NOW / 1000 + expOffsetS, scopes: ['messages:send'] },
   neededScopes,
   providerNow: () => NOW,

@@ -30,7 +30,7 @@ export function initialForm(provider: ProviderInfo, account?: AccountView): Acco
     confirmHost: false,
     plain: Object.fromEntries(fields.filter((f) => !f.secret).map((f) => [f.name, account?.fields[f.name] ?? ''])),
     secretModes: Object.fromEntries(fields.filter((f) => f.secret).map((f) => [f.name, account ? 'keep' : 'replace'])),
-    scopes: account ? account.scopes : (provider.scopes?.defaults ?? []),
+    scopes: account ? account.scopes : [],
     notes: account?.notes ?? '',
   }
 }

@@ -1,4 +1,5 @@
 /** Output of `authdesk check`: a human table, or the JSON document of spec/cli.md. */
+import { fixOf } from '../shared/causes'
 import type { Diagnosis, DiagnosedState } from '../shared/diagnosis'
 import type { ProviderId } from '../shared/model'
 
@@ -24,6 +25,8 @@ interface JsonResult {
   readonly summary: string
   readonly evidence: Diagnosis['evidence']
   readonly durationMs: number
+  /** What to do, for causes whose fix does not depend on the provider. */
+  readonly fix?: string
 }
 
 export function formatCheckJson(results: ReadonlyArray<CheckResult>): string {
@@ -36,6 +39,7 @@ export function formatCheckJson(results: ReadonlyArray<CheckResult>): string {
     summary: d.summary,
     evidence: d.evidence,
     durationMs: d.durationMs,
+    ...(fixOf(d.cause) ? { fix: fixOf(d.cause)! } : {}),
   }))
   return `${JSON.stringify({ results: rows, summary: countStates(results) })}\n`
 }

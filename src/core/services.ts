@@ -24,8 +24,9 @@ import { TOKENS_DIR } from './tokens/record-store'
 import { createLogger, silentLogger, type Logger, type LogSink } from './log'
 import { SecretScrubber } from './secret-scrubber'
 import { describePosture, type RuntimeFacts } from './security-posture'
-import { openSecretStore } from './vault/keychain-store'
-import type { SecretStore } from './vault/secret-store'
+import { KeychainSecretStore, openSecretStore } from './vault/keychain-store'
+import { KEYCHAIN_SERVICE, type SecretStore } from './vault/secret-store'
+import { saveVaultId, vaultIdOf, vaultService } from './vault/vault-id'
 import { TokenService, type TokenTuning } from './tokens/token-service'
 import { Vault } from './vault/vault'
 import { openDemoWorkspace } from './workspace/demo-workspace'
@@ -36,7 +37,7 @@ export interface ServicesOptions {
   readonly appVersion: string
   /** Defaults to probing the OS keychain. */
   readonly secretStore?: SecretStore
-  /** Keychain service name; tests use their own. */
+  /** The install's keychain service (default `authdesk`); each vault uses `<service>/<vault id>`. Tests use their own. */
   readonly keychainService?: string
   /** How the keychain is probed at start (see openSecretStore). */
   readonly keychainProbe?: { readonly isolated: boolean; readonly timeoutMs: number }
@@ -64,6 +65,10 @@ export interface ServicesOptions {
 
 export interface Services {
   readonly dataDir: string
+  /** The data directory's vault id, which names its keychain namespace. */
+  readonly vaultId: string
+  /** Where this vault's secrets live in the keychain (service name), or null with a given store. */
+  readonly keychainService: string | null
   readonly logger: Logger
   readonly scrubber: SecretScrubber
   readonly secretStore: SecretStore
@@ -97,13 +102,25 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const newHttpClient = (): HttpClient => createHttpClient({ env: networkEnv, extraCaCerts: trust.extraCaCerts })
   const scrubber = new SecretScrubber()
   const logger = options.logSink ? createLogger(options.logSink, scrubber) : silentLogger
-  const secretStore = options.secretStore ?? (await openSecretStore({
-      service: options.keychainService,
+  const sharedService = options.keychainService ?? KEYCHAIN_SERVICE
+  const found = await vaultIdOf(options.dataDir)
+  let vaultId = found.id
+  let secretStore = options.secretStore ?? (await openSecretStore({
+      service: vaultService(sharedService, vaultId),
+      legacyService: sharedService,
       isolateProbe: options.keychainProbe?.isolated,
       timeoutMs: options.keychainProbe?.timeoutMs,
     }))
+  // The id is saved only once its keychain is known to work: without one, nothing is written.
+  if (!found.saved && secretStore instanceof KeychainSecretStore) {
+    vaultId = await saveVaultId(options.dataDir, vaultId)
+    if (vaultId !== found.id) secretStore = secretStore.sibling(vaultService(sharedService, vaultId))
+  }
+  const keychainService = options.secretStore ? null : vaultService(sharedService, vaultId)
   logger.log('info', 'secret-storage', { backend: secretStore.status.backend, reason: secretStore.status.reason })
-  const mine = await Vault.open({ dataDir: options.dataDir, store: secretStore, scrubber, logger })
+  // Vaults made before namespaces kept their items in the shared service: each moves its own over.
+  const legacy = secretStore instanceof KeychainSecretStore ? secretStore.sibling(sharedService) : undefined
+  const mine = await Vault.open({ dataDir: options.dataDir, store: secretStore, legacy, scrubber, logger })
   const events = new EventHub((value) => scrubber.scrubValue(value))
   const workspaces = new Workspaces({
     dataDir: options.dataDir,
@@ -156,6 +173,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   return {
     dataDir: options.dataDir,
+    vaultId,
+    keychainService,
     logger,
     scrubber,
     secretStore,

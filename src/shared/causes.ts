@@ -36,11 +36,22 @@ export const CAUSES = {
   'response.malformed': { state: 'unknown', title: 'Unreadable response' },
   'request.rejected': { state: 'unknown', title: 'Request rejected by the provider' },
   'config.invalid': { state: 'failing', title: 'Not sent: the account’s address cannot be used' },
-} as const satisfies Record<string, { state: Exclude<HealthState, 'unchecked'>; title: string }>
+  'secret.unavailable': {
+    state: 'unknown',
+    title: 'Secret not readable from the keychain',
+    fix: 'Enter the secrets again (`authdesk accounts add --env FILE --replace`, or edit the account in the app), or unlock the OS keychain. Under scripts/keyring-run.sh every call gets a fresh keyring: run `accounts add` and `check --vault` in one call.',
+  },
+} as const satisfies Record<string, { state: Exclude<HealthState, 'unchecked'>; title: string; fix?: string }>
 
 export type CauseCode = keyof typeof CAUSES
 
 export const CAUSE_CODES = Object.keys(CAUSES) as ReadonlyArray<CauseCode>
+
+/** The fix to print next to a cause, where the catalogue has one that holds for every provider. */
+export function fixOf(cause: CauseCode): string | null {
+  const entry = CAUSES[cause]
+  return 'fix' in entry ? entry.fix : null
+}
 
 export function stateOf(cause: CauseCode): Exclude<HealthState, 'unchecked'> {
   return CAUSES[cause].state

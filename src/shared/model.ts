@@ -68,8 +68,9 @@ export interface AccountView {
 export const VAULT_NOTICE_CODES = [
   'metadata.restored-from-backup',
   'metadata.unreadable',
-  'keychain.accounts-recovered',
-  'keychain.item-unreadable',
+  'keychain.migrated',
+  'keychain.save-completed',
+  'keychain.items-unclaimed',
 ] as const
 export type VaultNoticeCode = (typeof VAULT_NOTICE_CODES)[number]
 

@@ -38,6 +38,11 @@ export const COMMON_KNOWLEDGE = knowledgeBase([
   step('provider.retry-later', 'Try again later', 'The provider is busy, rate-limiting or down. Nothing is wrong with the credential; check again in a few minutes.'),
   step('provider.status-page', 'Check the provider’s status', 'If it persists, check the provider’s status page or contact its support with the time of the check.'),
   step('clock.sync', 'Synchronise the clock', 'This computer’s clock differs from the provider’s by minutes. Turn on automatic time synchronisation (NTP).'),
+  step(
+    'common.secret-unavailable',
+    'Enter the secrets again',
+    'The account’s secrets could not be read from the OS keychain: the item was removed, the keyring is locked, or this is another keyring. Unlock the keychain, or enter the secrets again.',
+  ),
   step('request.report', 'Report the rejected request', 'The provider refused the probe request itself. Export a support bundle and send it to AuthDesk’s maintainers.'),
 ])
 
@@ -57,6 +62,7 @@ const BY_CAUSE: Partial<Record<CauseCode, ReadonlyArray<string>>> = {
   'response.malformed': ['network.captive-portal', 'common.check-base-url', 'provider.retry-later'],
   'request.rejected': ['request.report'],
   'config.invalid': ['common.check-base-url', 'network.check-proxy'],
+  'secret.unavailable': ['common.secret-unavailable'],
 }
 
 export function commonSteps(verdict: Verdict): ReadonlyArray<string> {

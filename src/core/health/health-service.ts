@@ -11,6 +11,7 @@ import type { EventHub } from '../event-hub'
 import type { Vault } from '../vault/vault'
 import { CheckRuns } from './check-runs'
 import { HistoryStore } from './history-store'
+import { isSecretUnavailable, secretUnavailableDiagnosis } from './secret-unavailable'
 import type { CheckTokens } from '../tokens/token-adopt'
 
 export interface HealthServiceOptions {
@@ -85,7 +86,13 @@ export class HealthService {
   private async checkOne(vault: Vault, account: AccountView): Promise<Diagnosis> {
     const held = this.options.holdBack?.(account)
     if (held) return held
-    const { secrets } = await vault.readSecrets(account.id, 'check')
+    const startedAt = Date.now()
+    const read = await vault.readSecrets(account.id, 'check').catch((error: unknown) => {
+      if (isSecretUnavailable(error)) return secretUnavailableDiagnosis(account, error as Error, startedAt)
+      throw error
+    })
+    if ('state' in read) return this.record(vault, account, read)
+    const { secrets } = read
     const issued = await this.options.tokens?.(vault, account)
     const checked = await checkAccount(
       {
@@ -102,8 +109,12 @@ export class HealthService {
       },
       this.options.deps,
     )
+    return this.record(vault, account, checked)
+  }
+
+  private async record(vault: Vault, account: AccountView, found: Diagnosis): Promise<Diagnosis> {
     // The check redacted its own account's secrets; history and the window get every secret the app knows removed too.
-    const diagnosis = this.options.deps.scrubber?.scrubValue(checked) ?? checked
+    const diagnosis = this.options.deps.scrubber?.scrubValue(found) ?? found
     const history = this.history(vault)
     await history.append(account.id, diagnosis)
     if (vault === this.options.vault()) this.options.events.emit('health:changed', this.annotate(healthOf(account.id, await history.list(account.id))))

@@ -1,8 +1,7 @@
-/** Building account records: from a checked draft, or from a keychain item whose record was lost. */
+/** Building account records from a checked draft. */
 import type { CheckedDraft } from './account-input'
 import type { AccountRecord } from './account-schema'
 import type { Fingerprinter, SecretFieldRecord } from './fingerprint'
-import type { SecretItem } from './secret-item'
 
 export async function secretRecords(fingerprinter: Fingerprinter, secrets: Readonly<Record<string, string>>): Promise<Record<string, SecretFieldRecord>> {
   const entries = await Promise.all(Object.entries(secrets).map(async ([name, value]) => [name, await fingerprinter.record(value)] as const))
@@ -38,27 +37,6 @@ export function newRecord(draft: CheckedDraft, secrets: Record<string, SecretFie
     lastRotatedAt: Object.keys(secrets).length > 0 ? context.now : null,
     secretStorage: context.secretStorage,
     recoveredAt: null,
-  }
-}
-
-/** A record for a keychain item that had none; its non-secret fields are lost and must be re-entered. */
-export function recoveredRecord(item: SecretItem, label: string, secrets: Record<string, SecretFieldRecord>, context: RecordContext): AccountRecord {
-  return {
-    id: context.id,
-    label,
-    provider: item.provider,
-    environment: item.environment,
-    baseUrl: null,
-    baseUrlConfirmedAt: null,
-    fields: {},
-    secrets,
-    scopes: [],
-    notes: '',
-    createdAt: context.now,
-    updatedAt: context.now,
-    lastRotatedAt: null,
-    secretStorage: 'keychain',
-    recoveredAt: context.now,
   }
 }
 

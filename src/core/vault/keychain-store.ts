@@ -1,4 +1,4 @@
-import { ensureFingerprintKey } from './fingerprint'
+import { ensureFingerprintKey, FINGERPRINT_KEY_ITEM } from './fingerprint'
 import { deadlineMessage, probeInChild } from './keychain-probe'
 import { KEYCHAIN_SERVICE, MemorySecretStore, type SecretStore } from './secret-store'
 import type * as KeytarModule from 'keytar'
@@ -38,6 +38,21 @@ export class KeychainSecretStore implements SecretStore {
     const items = await this.keytar.findCredentials(this.service)
     return items.map((item) => item.account)
   }
+
+  /** The same keychain under another service name (the shared one of vaults made before namespaces). */
+  sibling(service: string): KeychainSecretStore {
+    return new KeychainSecretStore(this.keytar, service)
+  }
+}
+
+/**
+ * A new namespace starts with the install's fingerprint key of the shared (pre-namespace)
+ * service when there is one, so fingerprints saved in the account file still match.
+ */
+async function inheritFingerprintKey(store: SecretStore, legacy: SecretStore): Promise<void> {
+  if ((await store.get(FINGERPRINT_KEY_ITEM)) !== null) return
+  const key = await legacy.get(FINGERPRINT_KEY_ITEM)
+  if (key !== null) await store.set(FINGERPRINT_KEY_ITEM, key)
 }
 
 /** Known keychain failures, matched on the library's message, with a fix a user can apply. */
@@ -77,6 +92,8 @@ export function unavailableStatus(message: string): SecretStorageStatus {
 
 export interface OpenSecretStoreOptions {
   readonly service?: string
+  /** The service this vault's items were kept in before it had its own; its fingerprint key is taken over. */
+  readonly legacyService?: string
   /** How long the probe may take; a keyring waiting on an unlock prompt can block forever. */
   readonly timeoutMs?: number
   /**
@@ -121,6 +138,7 @@ export async function openSecretStore(options: OpenSecretStoreOptions = {}): Pro
     const store = new KeychainSecretStore(keytar, service)
     const probe = async (): Promise<void> => {
       await keytar.findCredentials(service)
+      if (options.legacyService !== undefined) await inheritFingerprintKey(store, store.sibling(options.legacyService))
       await ensureFingerprintKey(store)
     }
     await withDeadline(probe(), timeoutMs)

@@ -134,27 +134,28 @@ export function importAccounts(vault: Vault, request: ImportCommit): Promise<Imp
       )
     const next = [...records]
     const result = { created: [] as AccountRecord[], replaced: [] as AccountRecord[], skipped: [] as string[] }
+    const writes: Array<{ readonly record: AccountRecord; readonly draft: CheckedDraft }> = []
     for (const p of planned) {
       if (p.action === 'skip') {
         result.skipped.push(p.account.name)
         continue
       }
-      const id = p.existing?.id ?? randomUUID()
       if (p.existing) vault.assertReachable(p.existing, 'replace')
-      const tokens = p.existing && vault.items.has(id) ? ((await vault.items.read(id))?.tokens ?? {}) : {}
-      await vault.items.write(id, { v: 1, provider: p.draft.provider, environment: p.draft.environment, label: p.draft.label, secrets: p.draft.secret, tokens })
       const secrets = await secretRecords(vault.fingerprints, p.draft.secret)
-      if (p.existing) {
-        const record = replaced(p.existing, p.draft, secrets, vault)
-        next[next.findIndex((r) => r.id === id)] = record
-        result.replaced.push(record)
-      } else {
-        const record = newRecord(p.draft, secrets, { id, now: vault.now(), secretStorage: vault.secretStorageKind })
-        next.push(record)
-        result.created.push(record)
-      }
+      const record = p.existing ? replaced(p.existing, p.draft, secrets, vault) : newRecord(p.draft, secrets, { id: randomUUID(), now: vault.now(), secretStorage: vault.secretStorageKind })
+      if (p.existing) next[next.findIndex((r) => r.id === record.id)] = record
+      else next.push(record)
+      ;(p.existing ? result.replaced : result.created).push(record)
+      writes.push({ record, draft: p.draft })
+    }
+    // Journal, secrets, records: a kill at any point leaves each account whole (finished at the next open) or absent.
+    await vault.journal.begin(writes.map((w) => w.record))
+    for (const { record, draft } of writes) {
+      const tokens = vault.items.has(record.id) ? ((await vault.items.read(record.id))?.tokens ?? {}) : {}
+      await vault.items.write(record.id, { v: 1, provider: draft.provider, environment: draft.environment, label: draft.label, secrets: draft.secret, tokens })
     }
     await save(next)
+    await vault.journal.clear()
     for (const r of [...result.created, ...result.replaced])
       vault.log('info', 'account.imported', { id: r.id, provider: r.provider, replaced: result.replaced.includes(r), unlistedHost: r.baseUrlConfirmedAt !== null })
     vault.changed([...result.created, ...result.replaced].map((r) => r.id))

@@ -13,7 +13,7 @@ import { providerDefinition } from '../providers/registry'
 import type { SecretScrubber } from '../secret-scrubber'
 import { checkDraft, problemError, sameLabel, type AccountDraft } from './account-input'
 import { AccountItems } from './account-items'
-import { copyLabel, newRecord, recoveredRecord, secretRecords } from './account-records'
+import { copyLabel, newRecord, secretRecords, secretsChanged } from './account-records'
 import { ACCOUNTS_FILE, ACCOUNTS_FORMAT, ACCOUNTS_VERSION, parseAccountsDocument, type AccountRecord, type AccountsDocument } from './account-schema'
 import { toView } from './account-view'
 import { exportAccounts } from './export'
@@ -21,14 +21,18 @@ import { acquireFileLock } from './file-lock'
 import { Fingerprinter } from './fingerprint'
 import { DocumentStore } from './metadata-store'
 import { orphanIds } from './reconcile'
-import { itemName, type SecretItem } from './secret-item'
+import { moveLegacyItems } from './legacy-items'
+import type { SecretItem } from './secret-item'
 import type { SecretStore } from './secret-store'
 import { importAccounts, previewImport, type ImportCommit, type ImportRequest } from './vault-import'
 import { duplicateAccount, updateAccount, type AccountPatch } from './vault-update'
+import { WriteJournal } from './write-journal'
 
 export interface VaultOptions {
   readonly dataDir: string
   readonly store: SecretStore
+  /** The keychain service shared by vaults made before namespaces: this vault's items there move over. */
+  readonly legacy?: SecretStore
   readonly scrubber: SecretScrubber
   readonly logger: Logger
   readonly now?: () => Date
@@ -46,6 +50,8 @@ export type Transaction<T> = (accounts: AccountRecord[], save: (accounts: Accoun
 export class Vault {
   readonly fingerprints: Fingerprinter
   readonly items: AccountItems
+  /** Records of an add in progress, so an interrupted one is finished, and only its own items adopted. */
+  readonly journal: WriteJournal
   private readonly file: DocumentStore<AccountsDocument>
   private readonly notices: VaultNotice[] = []
   private readonly listeners = new Set<(ids: ReadonlyArray<string>) => void>()
@@ -54,6 +60,7 @@ export class Vault {
 
   private constructor(private readonly options: VaultOptions) {
     this.items = new AccountItems(options.store, (values) => this.remember(values), (error) => this.describe(error))
+    this.journal = new WriteJournal(options.dataDir)
     this.fingerprints = new Fingerprinter(options.store, (error) => this.items.failure('read the install’s fingerprint key', error))
     this.file = new DocumentStore({
       path: join(options.dataDir, ACCOUNTS_FILE),
@@ -168,28 +175,51 @@ export class Vault {
     }
   }
 
-  /** Keychain items without a record come back as recovered accounts; records without an item show a problem. */
+  /**
+   * Moves this vault's items out of the shared pre-namespace service, finishes an add that was
+   * interrupted (the journal names its records: those whose items were written are committed,
+   * items of the others removed), and reports items of the namespace that nothing claims.
+   */
   private async reconcile(): Promise<void> {
     // Without a keychain there is nothing to reconcile, but loading once reports a damaged file now, not at the first list.
     if (this.storage.backend !== 'keychain') return void (await this.transaction(async () => undefined))
     await this.transaction(async (accounts, save) => {
-      const recovered: AccountRecord[] = []
-      const taken = (label: string): boolean => [...accounts, ...recovered].some((a) => sameLabel(a.label, label))
-      for (const id of orphanIds(accounts, await this.items.scan())) {
-        const item = await this.items.read(id).catch(() => null)
-        if (!item) {
-          this.notice('keychain.item-unreadable', `The keychain item ${itemName(id)} is not in AuthDesk's format and was left alone.`)
-          continue
-        }
-        const label = taken(item.label) ? copyLabel(`${item.label} (recovered)`, taken) : item.label
-        const context = { id, now: this.now(), secretStorage: 'keychain' as const }
-        recovered.push(recoveredRecord(item, label, await secretRecords(this.fingerprints, item.secrets), context))
+      const legacy = this.options.legacy
+      const moved = legacy ? await moveLegacyItems(legacy, this.options.store, new Set(accounts.map((a) => a.id))) : 0
+      if (moved > 0)
+        this.notice('keychain.migrated', `${moved} account(s) had their secrets in the keychain space shared by all data directories; they were moved to this vault's own space.`)
+      const present = await this.items.scan()
+      const { records, completed } = await this.finishJournal(accounts)
+      if (completed.length > 0) {
+        await save(records)
+        this.notice('keychain.save-completed', `An add was interrupted; ${completed.length} account(s) whose secrets were already saved were completed: ${completed.join(', ')}.`)
       }
-      if (recovered.length === 0) return
-      await save([...accounts, ...recovered])
-      const labels = recovered.map((r) => r.label).join(', ')
-      this.notice('keychain.accounts-recovered', `${recovered.length} account(s) had secrets in the keychain but no saved details and were recovered: ${labels}.`)
+      await this.journal.clear()
+      const unclaimed = orphanIds(records, present)
+      if (unclaimed.length > 0)
+        this.notice('keychain.items-unclaimed', `${unclaimed.length} keychain item(s) of this vault belong to no account and were not written by an add it recorded; they were left alone.`)
     })
+  }
+
+  private async finishJournal(accounts: ReadonlyArray<AccountRecord>): Promise<{ records: AccountRecord[]; completed: string[] }> {
+    const records = [...accounts]
+    const completed: string[] = []
+    for (const pending of await this.journal.pending()) {
+      const index = records.findIndex((r) => r.id === pending.id)
+      if ((index >= 0 && records[index]!.updatedAt === pending.updatedAt) || !this.items.has(pending.id)) continue
+      const item = await this.items.read(pending.id).catch(() => null)
+      const written = item !== null && !secretsChanged(pending.secrets, await secretRecords(this.fingerprints, item.secrets))
+      if (!written) {
+        if (index < 0) await this.items.remove(pending.id)
+        continue
+      }
+      const taken = (label: string): boolean => records.some((r, i) => i !== index && sameLabel(r.label, label))
+      const record = taken(pending.label) ? { ...pending, label: copyLabel(pending.label, taken) } : pending
+      if (index >= 0) records[index] = record
+      else records.push(record)
+      completed.push(record.label)
+    }
+    return { records, completed }
   }
 
   view(record: AccountRecord): AccountView {
@@ -222,9 +252,11 @@ export class Vault {
       if (problems.length > 0) throw problemError(problems)
       const id = randomUUID()
       const record = newRecord(value, await secretRecords(this.fingerprints, value.secret), { id, now: this.now(), secretStorage: this.secretStorageKind })
-      // Secret first: a crash before the record is saved leaves an item that comes back as a recovered account.
+      // Journal, secret, record: a crash at any point leaves the account whole (finished at the next open) or absent.
+      await this.journal.begin([record])
       await this.items.write(id, { v: 1, provider: value.provider, environment: value.environment, label: value.label, secrets: value.secret, tokens: {} })
       await save([...accounts, record])
+      await this.journal.clear()
       this.log('info', 'account.created', { id, provider: record.provider, environment: record.environment })
       if (value.baseUrlUnlisted) this.log('warn', 'account.base-url-unlisted', { id, host: new URL(value.baseUrl!).host })
       this.changed([id])
@@ -243,7 +275,7 @@ export class Vault {
   delete(id: string): Promise<{ readonly id: string }> {
     return this.transaction(async (accounts, save) => {
       const record = this.find(accounts, id)
-      // Otherwise its item would outlive it and come back as a recovered account.
+      // Otherwise its item would outlive it, claimed by nothing.
       this.assertReachable(record, 'delete')
       // Secret first: a crash after this leaves a visible "secret missing" record, not a hidden secret.
       await this.items.remove(id)

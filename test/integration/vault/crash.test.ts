@@ -99,9 +99,9 @@ describe('crash safety of the account store', () => {
     const lanes = await Promise.all(Array.from({ length: LANES }, (_, i) => lane(child, i)))
     let recovered = 0
     for (const result of lanes) {
-      services.push(result.service)
       // The whole vault opens: keychain items saved just before a kill come back as recovered accounts.
       const opened = await createServices({ dataDir: result.dataDir, appVersion: 'test', keychainService: result.service })
+      if (opened.keychainService) services.push(opened.keychainService)
       const accounts = await opened.vault.list()
       for (const id of result.live) expect(accounts.some((a) => a.id === id)).toBe(true)
       recovered += accounts.filter((a) => a.problems.some((p) => p.code === 'metadata.recovered')).length

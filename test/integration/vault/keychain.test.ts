@@ -7,18 +7,26 @@ import { itemName, parseItem } from '../../../src/core/vault/secret-item'
 import { tempDir } from '../../unit/core/vault/fake-store'
 
 const haveKeyring = process.env.AUTHDESK_TEST_KEYRING === '1'
-const service = `authdesk-test-${randomUUID()}`
+const base = `authdesk-test-${randomUUID()}`
 const keytar = async () => (await import('keytar')).default
+/** Each data directory's vault keeps its items under `<base>/<vault id>`. */
+const namespaces: string[] = []
+const open = async (dataDir: string, appVersion: string) => {
+  const services = await createServices({ dataDir, appVersion, keychainService: base })
+  namespaces.push(services.keychainService!)
+  return { services, service: services.keychainService! }
+}
 
 describe.skipIf(!haveKeyring)('vault on the real OS keychain (skipped: needs scripts/keyring-run.sh, which sets AUTHDESK_TEST_KEYRING=1)', () => {
   afterAll(async () => {
     const k = await keytar()
-    for (const { account } of await k.findCredentials(service)) await k.deletePassword(service, account)
+    for (const service of namespaces) for (const { account } of await k.findCredentials(service)) await k.deletePassword(service, account)
   })
 
   it('creates, reads, rotates, duplicates and deletes with one keychain item per account', async () => {
     const dataDir = await tempDir()
-    const services = await createServices({ dataDir, appVersion: 'test', keychainService: service })
+    const { services, service } = await open(dataDir, 'test')
+    expect(service).toMatch(new RegExp(`^${base}/[0-9a-f-]{36}$`))
     expect(services.secretStore.status.backend).toBe('keychain')
     const { vault } = services
     const k = await keytar()
@@ -41,14 +49,14 @@ describe.skipIf(!haveKeyring)('vault on the real OS keychain (skipped: needs scr
 
   it('the app and the CLI share fingerprints (one key per install), and reconcile against the keychain', async () => {
     const dataDir = await tempDir()
-    const app = await createServices({ dataDir, appVersion: 'app', keychainService: service })
+    const { services: app, service } = await open(dataDir, 'app')
     const view = await app.vault.create({ label: 'AM', provider: 'authmatech', fields: { API_KEY: 'shared-api-key-1234', CLIENT_ID: 'c1' } })
-    const cli = await createServices({ dataDir, appVersion: 'cli', keychainService: service })
+    const { services: cli } = await open(dataDir, 'cli')
     expect(await cli.vault.fingerprints.fingerprint('shared-api-key-1234')).toBe(view.secrets.API_KEY!.fingerprint)
 
     // The item is removed behind AuthDesk's back: the next start shows it on the account.
     await (await keytar()).deletePassword(service, itemName(view.id))
-    const next = await createServices({ dataDir, appVersion: 'app', keychainService: service })
+    const { services: next } = await open(dataDir, 'app')
     expect((await next.vault.list()).find((a) => a.id === view.id)).toMatchObject({ secretsStatus: 'missing', problems: [expect.objectContaining({ code: 'secret.missing' })] })
   })
 })

@@ -18,34 +18,50 @@ describe('reconcile on start', () => {
     expect(fixed).toMatchObject({ secretsStatus: 'keychain', problems: [] })
   })
 
-  it('a keychain item without a record comes back as a recovered account with a visible problem', async () => {
+  it('a keychain item without a record that no journal names is left alone (not adopted), and said so', async () => {
     const { vault, dataDir, store } = await openTestVault()
     const view = await vault.create(NMBRS)
     await unlink(join(dataDir, 'accounts.json'))
     await unlink(join(dataDir, 'accounts.json.bak'))
     const reopened = await openTestVault({ dataDir, store })
-    const [account] = await reopened.vault.list()
-    expect(account).toMatchObject({
-      id: view.id,
-      label: 'Prod Nmbrs',
-      provider: 'nmbrs',
-      secrets: { TOKEN: view.secrets.TOKEN },
-      secretsStatus: 'keychain',
-    })
-    expect(account!.problems.map((p) => p.code)).toEqual(['metadata.recovered', 'fields.incomplete'])
-    expect(reopened.vault.status().notices).toEqual([expect.objectContaining({ code: 'keychain.accounts-recovered' })])
-    // Filling in the lost fields clears both problems.
-    const fixed = await reopened.vault.update({ id: view.id, fields: { USERNAME: 'ops@example.com' } })
-    expect(fixed.problems).toEqual([])
+    expect(await reopened.vault.list()).toEqual([])
+    expect(store.items.has(itemName(view.id))).toBe(true)
+    expect(reopened.vault.status().notices).toEqual([expect.objectContaining({ code: 'keychain.items-unclaimed', message: expect.stringContaining('1 keychain item') })])
   })
 
-  it('leaves an item that is not in its format alone, and says so', async () => {
+  it('an add killed after its secret was saved is finished from the journal: the whole account, not a half one', async () => {
+    const { vault, dataDir, store } = await openTestVault()
+    const view = await vault.create(NMBRS)
+    const [record] = (JSON.parse(await readFile(join(dataDir, 'accounts.json'), 'utf8')) as { data: { accounts: unknown[] } }).data.accounts
+    // The state a kill between the keychain write and the account file leaves: journal and item, no record.
+    await writeFile(join(dataDir, 'keychain-journal.json'), JSON.stringify({ v: 1, records: [record] }))
+    await unlink(join(dataDir, 'accounts.json'))
+    await unlink(join(dataDir, 'accounts.json.bak'))
+    const reopened = await openTestVault({ dataDir, store })
+    expect(await reopened.vault.list()).toEqual([expect.objectContaining({ id: view.id, label: 'Prod Nmbrs', fields: view.fields, problems: [] })])
+    expect(reopened.vault.status().notices).toEqual([expect.objectContaining({ code: 'keychain.save-completed' })])
+    expect(await readdir(dataDir)).not.toContain('keychain-journal.json')
+  })
+
+  it('an add killed before its secret was saved leaves nothing behind', async () => {
+    const { vault, dataDir, store } = await openTestVault()
+    const view = await vault.create(NMBRS)
+    const [record] = (JSON.parse(await readFile(join(dataDir, 'accounts.json'), 'utf8')) as { data: { accounts: unknown[] } }).data.accounts
+    await writeFile(join(dataDir, 'keychain-journal.json'), JSON.stringify({ v: 1, records: [record] }))
+    await vault.delete(view.id)
+    const reopened = await openTestVault({ dataDir, store })
+    expect(await reopened.vault.list()).toEqual([])
+    expect(reopened.vault.status().notices).toEqual([])
+  })
+
+  it('leaves items of other formats and names alone', async () => {
     const store = new FakeKeychain()
     store.items.set('account:foreign', 'not json')
     store.items.set('someone-else', 'x')
     const { vault } = await openTestVault({ store })
     expect(await vault.list()).toEqual([])
-    expect(vault.status().notices).toEqual([expect.objectContaining({ code: 'keychain.item-unreadable' })])
+    expect(store.items.get('account:foreign')).toBe('not json')
+    expect(vault.status().notices).toEqual([expect.objectContaining({ code: 'keychain.items-unclaimed' })])
   })
 })
 

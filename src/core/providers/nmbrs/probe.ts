@@ -60,9 +60,12 @@ async function explainRejection(context: ProbeContext, rejected: StepVerdict<Env
   const own = context.account.definition.environments.find((e) => e.id === context.account.environment)?.label.toLowerCase() ?? 'this environment'
   return {
     cause: 'environment.mismatch',
-    summary: `These credentials belong to Nmbrs ${counterpart.label}, not ${own}: set ENVIRONMENT=${counterpart.environment} (base URL ${counterpart.baseUrl}).`,
+    summary: `These credentials belong to Nmbrs ${counterpart.label}, not ${own}: switch the account to ${counterpart.label} (${counterpart.baseUrl}).`,
     evidence: { ...rejected.evidence, inferred: `${step} accepted the same Username and Token after ${own} answered 1001` },
-    details: other.data?.subDomain ? { suggestedDomain: other.data.subDomain } : {},
+    details: {
+      suggestedEnvironment: { environment: counterpart.environment, label: counterpart.label, baseUrl: counterpart.binding.baseUrl },
+      ...(other.data?.subDomain ? { suggestedDomain: other.data.subDomain } : {}),
+    },
   }
 }
 

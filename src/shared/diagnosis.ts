@@ -4,7 +4,7 @@
  * core, shown by the renderer and printed by the CLI. Pure types: no value here is a secret.
  */
 import type { CauseCode } from './causes'
-import type { HealthState, ProviderId } from './model'
+import type { Environment, HealthState, ProviderId } from './model'
 
 export type DiagnosedState = Exclude<HealthState, 'unchecked'>
 
@@ -41,9 +41,19 @@ export interface TokenDetails {
 }
 
 /** Facts the UI can act on; each is present only where the provider gives it. */
+export interface SuggestedEnvironment {
+  readonly environment: Environment
+  /** For people, e.g. "sandbox". */
+  readonly label: string
+  /** The base URL to use with it: null for the provider's own (default) address. */
+  readonly baseUrl: string | null
+}
+
 export interface DiagnosisDetails {
   /** Nmbrs: the domain Environment_Get reported, offered as the fix ("use `acme`"). */
   readonly suggestedDomain?: string
+  /** The environment that accepted the same credentials (environment.mismatch), offered as the fix ("switch to sandbox"). */
+  readonly suggestedEnvironment?: SuggestedEnvironment
   /** Authmatech: products enabled and not enabled for this client. */
   readonly enabledProducts?: ReadonlyArray<string>
   readonly disabledProducts?: ReadonlyArray<string>

@@ -10,7 +10,8 @@ test('first run opens the Demo workspace: its banner, and accounts of all four p
   const total = (await app.services.vault.list()).length
   expect(total).toBeGreaterThan(40)
   await expect(page.getByText(`${total} accounts in the Demo workspace`)).toBeVisible()
-  await expect(page.getByRole('radio', { name: /^Unchecked/ })).toHaveAccessibleName(`Unchecked ${total}`)
+  await expect(page.getByTestId('first-run-intro')).toBeVisible()
+  await expect(page.getByTestId('triage-summary')).toHaveCount(0)
 
   const providerFilter = page.getByLabel('Filter by provider')
   for (const provider of ['Groupcall Messenger', 'Nmbrs (SOAP v3)', 'SMSGate', 'Authmatech']) {
@@ -35,6 +36,8 @@ test('search, state filter and sort narrow and order the list, with an empty sta
   await expect(rows(page).locator('.row-title')).toHaveText(['SMSGate · token-expired', 'SMSGate · token-expired-refreshable'])
 
   await page.getByRole('button', { name: 'Account', exact: true }).click()
+  await expect(page.getByRole('columnheader', { name: 'Account' })).toHaveAttribute('aria-sort', 'ascending')
+  await page.getByRole('button', { name: 'Account', exact: true }).click()
   await expect(page.getByRole('columnheader', { name: 'Account' })).toHaveAttribute('aria-sort', 'descending')
   await expect(rows(page).locator('.row-title')).toHaveText(['SMSGate · token-expired-refreshable', 'SMSGate · token-expired'])
 
@@ -43,14 +46,16 @@ test('search, state filter and sort narrow and order the list, with an empty sta
   await page.getByRole('button', { name: 'Clear search and filters' }).click()
   await expect(search).toHaveValue('')
 
-  const states = page.getByRole('group', { name: 'Filter by state' })
-  await states.locator('label', { hasText: 'Healthy' }).click()
-  await expect(page.getByRole('radio', { name: /^Healthy/ })).toBeChecked()
-  await expect(page.getByTestId('accounts-no-match')).toBeVisible()
-  await states.locator('label', { hasText: 'Unchecked' }).click()
-  await expect(rows(page).first()).toBeVisible()
-  await states.locator('label', { hasText: 'All' }).click()
-  await expect(rows(page).first()).toBeVisible()
+  const valid = (await app.services.vault.list()).find((a) => a.label === 'Authmatech · valid')
+  await app.services.health.check(valid?.id ?? '')
+  const states = page.getByTestId('triage-summary')
+  await states.getByRole('button', { name: '1 healthy' }).click()
+  await expect(states.getByRole('button', { name: '1 healthy' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(rows(page).locator('.row-title')).toHaveText(['Authmatech · valid'])
+  await states.getByRole('button', { name: /unchecked$/ }).click()
+  await expect(rows(page).first().locator('[data-state]')).toHaveText('Unchecked')
+  await page.getByRole('button', { name: /^Show all/ }).click()
+  await expect(rows(page)).not.toHaveCount(0)
 })
 
 test('switching to My accounts shows its empty state with what to do next, and back to the Demo', async ({ app }) => {
@@ -61,7 +66,7 @@ test('switching to My accounts shows its empty state with what to do next, and b
   await expect(empty).toContainText('Add an account, import a .env file, or open the Demo workspace')
   await expect(empty.getByRole('button', { name: 'Add account' })).toBeVisible()
   await expect(empty.getByRole('button', { name: 'Import from .env' })).toBeVisible()
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Dashboard/ })).toHaveAccessibleName('Dashboard 0')
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Dashboard/ })).toHaveAccessibleName('Dashboard')
   expect(app.services.workspaces.info().active).toBe('mine')
 
   await empty.getByRole('button', { name: 'Open the Demo workspace' }).click()

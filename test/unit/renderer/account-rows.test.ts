@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountView, ProviderInfo } from '../../../src/shared/model'
 import { buildRows, countByState, matchRows, visibleRows } from '../../../src/renderer/src/features/accounts/utils/account-rows'
+import { tableItems } from '../../../src/renderer/src/features/accounts/utils/triage'
 import { credentialSummary } from '../../../src/renderer/src/features/accounts/utils/secrets-summary'
 import type { HealthSummary } from '../../../src/renderer/src/lib/health-summary'
 
@@ -57,5 +58,30 @@ describe('dashboard rows', () => {
 
   it('summarise credentials with masked secrets only', () => {
     expect(credentialSummary(ACCOUNTS[0]!)).toBe('TOKEN ••••9f5e · USERNAME pay@example.com')
+  })
+})
+
+describe('triage order', () => {
+  const at = (day: number) => `2026-01-${String(day).padStart(2, '0')}T00:00:00Z`
+  const health = (state: HealthSummary['state'], cause: HealthSummary['cause'], lastHealthyAt: string | null): HealthSummary => ({ state, cause, summary: cause ?? 'Accepted', checkedAt: at(20), lastHealthyAt })
+  const accounts = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => account(id, `Account ${id}`, 'nmbrs'))
+  const rows = buildRows(accounts, PROVIDERS, new Map<string, HealthSummary>([
+    ['a', health('healthy', 'ok', at(20))],
+    ['b', health('unknown', 'network.timeout', at(10))],
+    ['c', health('failing', 'credentials.invalid', at(5))],
+    ['d', health('failing', 'domain.invalid', at(1))],
+    ['e', health('failing', 'credentials.invalid', null)],
+    ['f', health('failing', 'credentials.invalid', at(15))],
+  ]))
+  const sorted = visibleRows(rows, { search: '', provider: 'all', state: 'all', sort: 'triage', direction: 'asc' })
+
+  it('puts failing first, then unknown, unchecked and healthy; the longest broken (never worked first) leads each state', () => {
+    expect(sorted.map((r) => r.account.id)).toEqual(['e', 'd', 'c', 'f', 'b', 'g', 'a'])
+  })
+
+  it('gathers a cause shared by three or more accounts under one heading where its first account stands', () => {
+    const items = tableItems(sorted, true)
+    expect(items.map((i) => (i.kind === 'group' ? `${i.count}×${i.cause}` : i.key))).toEqual(['3×credentials.invalid', 'e', 'c', 'f', 'd', 'b', 'g', 'a'])
+    expect(tableItems(sorted, false).every((i) => i.kind === 'row')).toBe(true)
   })
 })

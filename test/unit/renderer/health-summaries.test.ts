@@ -6,7 +6,7 @@ const failing = diagnosis('domain.invalid', 'failing', '2026-01-02T10:00:00Z')
 
 describe('health summaries for the dashboard', () => {
   it('an account never checked is unchecked', () => {
-    expect(summaryOf(health('a', null))).toEqual({ state: 'unchecked', cause: null, summary: 'Not checked yet', detail: 'Not checked yet', checkedAt: null })
+    expect(summaryOf(health('a', null))).toEqual({ state: 'unchecked', cause: null, summary: 'Not checked yet', detail: 'Not checked yet', checkedAt: null, lastHealthyAt: null })
   })
 
   it('shows the cause title in the list and keeps the diagnosis sentence as the detail', () => {

@@ -56,8 +56,12 @@ export function counterpartOf(account: CheckAccount): Counterpart | null {
 const NEXT_DAY = 'Nmbrs creates API tokens in Production and copies them to Sandbox the next day'
 
 /** Another environment accepted the token this one refused: which way round says what happened. */
-function propagationVerdict(rejected: StepVerdict<EnvironmentInfo>, own: Environment, step: string, other: StepVerdict<EnvironmentInfo>): Verdict {
-  const details = other.data?.subDomain ? { suggestedDomain: other.data.subDomain } : {}
+function propagationVerdict(rejected: StepVerdict<EnvironmentInfo>, own: Environment, step: string, other: StepVerdict<EnvironmentInfo>, counterpart: Counterpart): Verdict {
+  const suggestedEnvironment = { environment: counterpart.environment, label: counterpart.label, baseUrl: counterpart.binding.baseUrl }
+  const details = {
+    ...(own === 'sandbox' ? { suggestedEnvironment } : {}),
+    ...(other.data?.subDomain ? { suggestedDomain: other.data.subDomain } : {}),
+  }
   const inferred = `${step} accepted the same Username and Token; ${NEXT_DAY} (support article "How to get an API token")`
   const summary =
     own === 'sandbox'
@@ -74,7 +78,7 @@ async function explainRejection(context: ProbeContext, rejected: StepVerdict<Env
   if (other.cause !== 'ok') {
     return { ...rejected, details: { notes: [`The ${counterpart.label} environment does not accept them either (${other.cause}).`] } }
   }
-  return propagationVerdict(rejected, context.account.environment, step, other)
+  return propagationVerdict(rejected, context.account.environment, step, other, counterpart)
 }
 
 /** 1002 on List_GetAll after Environment_Get worked: the template blocks DebtorService, the login is fine. */

@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useMemo } from 'react'
 import { EditorScreen } from '../features/accounts/components/editor/editor-screen'
 import { DashboardScreen } from '../features/accounts/components/dashboard/dashboard-screen'
 import { ImportScreen } from '../features/accounts/components/import/import-screen'
@@ -32,6 +32,10 @@ export function Screen() {
   const toDashboard = useCallback(() => navigate({ name: 'dashboard' }), [navigate])
   const open = useCallback((id: string) => navigate({ name: 'account', id }), [navigate])
   const edit = useCallback((id: string) => navigate({ name: 'edit', id }), [navigate])
+  const troubleshoot = useCallback((id: string) => navigate({ name: 'troubleshoot', id }), [navigate])
+  const toHighlighted = useCallback((ids?: ReadonlyArray<string>) => navigate({ name: 'dashboard', ...(ids && ids.length > 0 ? { highlight: ids } : {}) }), [navigate])
+  const highlightIds = route.name === 'dashboard' ? route.highlight : undefined
+  const highlight = useMemo(() => (highlightIds ? new Set(highlightIds) : undefined), [highlightIds])
   const checkNow = useCallback((id: string) => void check(id).catch((error: unknown) => toast(`The check could not run: ${error instanceof Error ? error.message : String(error)}`, 'info')), [check, toast])
   switch (route.name) {
     case 'dashboard':
@@ -40,9 +44,11 @@ export function Screen() {
           workspace={workspace.data?.active}
           healthById={healthById}
           countdownById={countdownById}
-          headerActions={<CheckAllControl />}
+          headerActions={(firstRun) => <CheckAllControl primary={firstRun} />}
+          highlight={highlight}
           onOpen={open}
           onCheck={checkNow}
+          onTroubleshoot={troubleshoot}
           onEdit={edit}
           onAdd={() => navigate({ name: 'add' })}
           onImport={() => navigate({ name: 'import' })}
@@ -90,7 +96,7 @@ export function Screen() {
         </AccountRoute>
       )
     case 'add':
-      return <EditorScreen onDone={toDashboard} onEdit={edit} />
+      return <EditorScreen onDone={(id) => toHighlighted(id ? [id] : undefined)} onEdit={edit} />
     case 'edit': {
       const back = route.from === 'account' ? () => open(route.id) : toDashboard
       return <EditorScreen key={route.id} accountId={route.id} onDone={back} onEdit={edit} backLabel={route.from === 'account' ? 'Back to the account' : undefined} />

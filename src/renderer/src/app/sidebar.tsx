@@ -1,5 +1,5 @@
 import { Icon, type IconName } from '../components/icon'
-import { useAccounts } from '../features/accounts/api/get-accounts'
+import { useHealthSummaries } from '../features/health/hooks/use-health-summaries'
 import { useAppInfo } from '../features/app-info/api/get-app-info'
 import { WorkspaceSwitcher } from '../features/workspace/components/workspace-switcher'
 import { useNavigation, type Route } from './stores/navigation'
@@ -25,6 +25,14 @@ const SECTION: Readonly<Record<Route['name'], Route['name']>> = {
   about: 'about',
 }
 
+/** How many accounts of the workspace fail now (what the sidebar counts: what needs a person). */
+function useFailingCount(): number {
+  const health = useHealthSummaries()
+  let failing = 0
+  for (const summary of health?.values() ?? []) if (summary.state === 'failing') failing++
+  return failing
+}
+
 function Logo() {
   return (
     <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true" focusable="false" className="logo">
@@ -37,7 +45,7 @@ function Logo() {
 
 export function Sidebar() {
   const { route, navigate } = useNavigation()
-  const accounts = useAccounts()
+  const failing = useFailingCount()
   const info = useAppInfo()
   const storage = info.data?.secretStorage
   return (
@@ -58,7 +66,12 @@ export function Sidebar() {
           >
             <Icon name={item.icon} size={18} />
             <span>{item.label}</span>
-            {item.route === 'dashboard' && accounts.data && <span className="nav-count">{accounts.data.length}</span>}
+            {item.route === 'dashboard' && failing > 0 && (
+              <span className="nav-count is-failing" data-testid="nav-failing-count">
+                {failing}
+                <span className="sr-only"> failing</span>
+              </span>
+            )}
           </button>
         ))}
       </nav>

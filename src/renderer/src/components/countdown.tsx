@@ -9,8 +9,9 @@ const SOON_MS = 5 * 60 * 1000
 /**
  * A live countdown to `at`, driven by the shared clock. It redraws only as often as its
  * display changes (every second near the end, every minute or hour when far away).
+ * `labelShown`: the label is written next to it already, so screen readers do not hear it twice.
  */
-export function Countdown({ at, label }: { readonly at: string; readonly label: string }) {
+export function Countdown({ at, label, labelShown = false }: { readonly at: string; readonly label: string; readonly labelShown?: boolean }) {
   const target = new Date(at).getTime()
   // The resolution is re-read on every redraw, so it tightens as the deadline nears.
   const now = useNow(resolutionFor(target - clockNow()))
@@ -21,7 +22,7 @@ export function Countdown({ at, label }: { readonly at: string; readonly label: 
   const title = useMemo(() => `${label}: ${formatDateTime(at)}`, [label, at])
   return (
     <time className={`countdown countdown-${tone}`} dateTime={at} title={title} data-testid="countdown">
-      <span className="sr-only">{label} </span>
+      {!labelShown && <span className="sr-only">{label} </span>}
       {text}
     </time>
   )

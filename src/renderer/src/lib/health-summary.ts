@@ -13,6 +13,8 @@ export interface HealthSummary {
   /** The full sentence (the diagnosis summary, or why the account is not checked), for tooltips and search. */
   readonly detail?: string
   readonly checkedAt: string | null
+  /** When a check last passed (null: never), so the longest broken can be shown first. */
+  readonly lastHealthyAt?: string | null
   /** A check of this account is running now. */
   readonly checking?: boolean
 }
@@ -28,4 +30,12 @@ export const COUNTDOWN_LABELS: Readonly<Record<CountdownTarget['kind'], string>>
   'token-expiry': 'Token expires',
   'token-refresh': 'Token refresh',
   'rotation-due': 'Rotation due',
+}
+
+/** How near a deadline is: amber within a week (a day for tokens), red once a day (an hour) or less is left, or past. */
+export function deadlineUrgency(target: CountdownTarget, now: number): 'ok' | 'soon' | 'due' {
+  const left = Date.parse(target.at) - now
+  const hour = 3_600_000
+  const [soon, due] = target.kind === 'rotation-due' ? [7 * 24 * hour, 24 * hour] : [24 * hour, hour]
+  return left <= due ? 'due' : left <= soon ? 'soon' : 'ok'
 }

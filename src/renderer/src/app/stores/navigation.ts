@@ -2,7 +2,8 @@ import { create } from 'zustand'
 
 /** Which screen is shown. Screens about one account carry its id, never anything else about it. */
 export type Route =
-  | { readonly name: 'dashboard' }
+  /** `highlight`: accounts just added or imported, scrolled to and highlighted. */
+  | { readonly name: 'dashboard'; readonly highlight?: ReadonlyArray<string> }
   | { readonly name: 'add' }
   | { readonly name: 'edit'; readonly id: string; readonly from?: 'account' }
   | { readonly name: 'account'; readonly id: string }

@@ -47,6 +47,10 @@ describe('Nmbrs probe', () => {
     expect(http.requests[1]!.binding).toMatchObject({ environment: 'sandbox', baseUrl: null })
     expect(diagnosis.cause).toBe('environment.mismatch')
     expect(diagnosis.evidence.inferred).toMatch(/Environment_Get \(sandbox\) accepted/)
+    // The fix is named for a person using the app (no environment variable), and carried for a one-click switch.
+    expect(diagnosis.summary).toMatch(/switch the account to sandbox/)
+    expect(diagnosis.summary).not.toMatch(/ENVIRONMENT=/)
+    expect(diagnosis.details.suggestedEnvironment).toEqual({ environment: 'sandbox', label: 'sandbox', baseUrl: null })
   })
 
   it('after a 1001 that the other environment refuses too, the credentials are invalid', async () => {

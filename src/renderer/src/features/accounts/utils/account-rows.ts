@@ -6,6 +6,7 @@ import type { AccountView, HealthState, ProviderInfo } from '../../../../../shar
 import type { HealthSummary, CountdownTarget } from '../../../lib/health-summary'
 import { STATE_ORDER } from '../../../components/health-states'
 import type { DashboardFilters } from '../stores/dashboard-filters'
+import { compareTriage } from './triage'
 
 export interface AccountRow {
   readonly account: AccountView
@@ -52,6 +53,8 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 
 function compare(a: AccountRow, b: AccountRow, key: DashboardFilters['sort']): number {
   switch (key) {
+    case 'triage':
+      return compareTriage(a, b)
     case 'label':
       return collator.compare(a.account.label, b.account.label)
     case 'provider':

@@ -11,8 +11,11 @@ function progressText(run: CheckProgress): string {
   return `Checked ${run.total} account${run.total === 1 ? '' : 's'}${failed}`
 }
 
-/** "Check all" for the dashboard header: the button, then a progress bar with Cancel while it runs. */
-export function CheckAllControl() {
+/**
+ * "Check all" for the dashboard header: the button (`primary` before the first check), then a
+ * progress bar with Cancel while it runs.
+ */
+export function CheckAllControl({ primary = false }: { readonly primary?: boolean }) {
   const run = useCheckRun((s) => s.run)
   const dismiss = useCheckRun((s) => s.dismiss)
   const start = useStartCheckAll()
@@ -40,7 +43,7 @@ export function CheckAllControl() {
         </div>
       )}
       {!running && (
-        <button type="button" className="btn" onClick={() => start.mutate()} disabled={start.isPending}>
+        <button type="button" className={primary ? 'btn btn-primary' : 'btn'} onClick={() => start.mutate()} disabled={start.isPending}>
           <Icon name="refresh" />
           Check all
         </button>

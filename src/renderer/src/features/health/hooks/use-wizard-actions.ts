@@ -3,7 +3,8 @@ import type { TokenState } from '../../../../../shared/tokens'
 import type { WizardOutcome } from '../../../../../shared/wizard'
 import { useIssueToken, useRefreshToken } from '../../../api/token-state'
 import { ApiError } from '../../../lib/call'
-import { useApplyFieldFix } from '../api/apply-field-fix'
+import type { SuggestedEnvironment } from '../../../../../shared/diagnosis'
+import { useApplyFieldFix, useSwitchEnvironment } from '../api/apply-field-fix'
 import { useCheckAccount } from '../api/check-account'
 import { useRecordWizardStep } from '../api/record-wizard-step'
 import { useResetWizard } from '../api/reset-wizard'
@@ -30,6 +31,7 @@ export function useWizardActions(accountId: string) {
   const reset = useResetWizard()
   const check = useCheckAccount()
   const fix = useApplyFieldFix()
+  const switchEnvironment = useSwitchEnvironment()
   const issue = useIssueToken()
   const refresh = useRefreshToken()
   const [busy, setBusy] = useState(false)
@@ -83,6 +85,12 @@ export function useWizardActions(accountId: string) {
       void run(async () => {
         await fix.mutateAsync({ id: accountId, field: 'DOMAIN', value: domain })
         await record.mutateAsync({ accountId, stepId, outcome: 'fix-applied', note: `DOMAIN set to ${domain}` })
+        await retestNow(stepId)
+      }),
+    applyEnvironment: (stepId: string, suggestion: SuggestedEnvironment) =>
+      void run(async () => {
+        await switchEnvironment.mutateAsync({ id: accountId, suggestion })
+        await record.mutateAsync({ accountId, stepId, outcome: 'fix-applied', note: `Environment switched to ${suggestion.label}` })
         await retestNow(stepId)
       }),
     issueToken: (stepId: string, scopes: ReadonlyArray<string>) => fixToken(stepId, 'issue', () => issue.mutateAsync({ accountId, scopes: [...scopes] })),

@@ -24,6 +24,7 @@ export function summaryOf(health: ScheduledHealth, checking = false): HealthSumm
     summary: blocked ? BLOCKED_TITLES[blocked.code] : latest ? CAUSES[latest.cause].title : NEVER,
     detail: blocked ? blocked.message : (latest?.summary ?? NEVER),
     checkedAt: health.lastCheckedAt,
+    lastHealthyAt: health.lastHealthyAt,
     ...(checking ? { checking } : {}),
   }
 }

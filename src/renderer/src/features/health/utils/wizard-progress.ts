@@ -18,12 +18,13 @@ export const BUNDLE_STEP = 'support-bundle'
 
 /**
  * - `domain-fix`: Nmbrs reports the domain; one click sets it.
+ * - `environment-fix`: the other environment accepted the same credentials; one click switches to it.
  * - `token-issue`: SMSGate, a new token fixes the cause and the account has Basic credentials: one click issues it.
  * - `token-issue-unavailable`: the same step, but AuthDesk cannot issue here (no username and password): say why, then ask.
  * - `token-refresh`: an expired or expiring managed pair that AuthDesk can renew: one click refreshes it.
  * - `token-claims`, `products`: the diagnosis's facts are shown with the question.
  */
-export type StepKind = 'domain-fix' | 'token-issue' | 'token-issue-unavailable' | 'token-refresh' | 'token-claims' | 'products' | 'question'
+export type StepKind = 'domain-fix' | 'environment-fix' | 'token-issue' | 'token-issue-unavailable' | 'token-refresh' | 'token-claims' | 'products' | 'question'
 
 /** What the wizard needs of `tokens:list` (never a token): can AuthDesk issue, and is there a managed pair it can renew? */
 export type TokenFixFacts = Pick<TokenState, 'canIssue' | 'refreshable' | 'jti'>
@@ -38,8 +39,9 @@ const REFRESH_CAUSES: ReadonlySet<CauseCode> = new Set(['token.expired', 'token.
  * `tokens` is the SMSGate account's token state (null while unknown: no token fix is offered).
  */
 export function stepKind(stepId: string, diagnosis: Diagnosis, currentDomain: string | undefined, tokens: TokenFixFacts | null = null): StepKind {
-  const { suggestedDomain, token, enabledProducts, disabledProducts } = diagnosis.details
+  const { suggestedDomain, suggestedEnvironment, token, enabledProducts, disabledProducts } = diagnosis.details
   if (stepId === 'nmbrs.domain-from-environment-get' && suggestedDomain && suggestedDomain !== currentDomain) return 'domain-fix'
+  if (stepId === 'nmbrs.check-environment' && suggestedEnvironment && diagnosis.cause === 'environment.mismatch') return 'environment-fix'
   if (tokens !== null && diagnosis.provider === 'smsgate') {
     if (ISSUE_STEPS.has(stepId) && ISSUE_CAUSES.has(diagnosis.cause)) return tokens.canIssue ? 'token-issue' : 'token-issue-unavailable'
     if (stepId === 'smsgate.refresh' && REFRESH_CAUSES.has(diagnosis.cause) && tokens.jti !== null && tokens.refreshable) return 'token-refresh'
@@ -124,12 +126,23 @@ const OUTCOME_WORDS: Readonly<Record<WizardOutcome, string>> = {
   no: 'Not the problem',
   skipped: 'Skipped',
   'fix-applied': 'Fix applied',
-  retested: 'Re-tested',
+  retested: 'Re-tested: still not working',
   fixed: 'Fixed',
   bundle: 'Support bundle requested',
 }
 
 export const outcomeText = (outcome: WizardOutcome): string => OUTCOME_WORDS[outcome]
+
+/**
+ * The mark a finished step gets, so marks never contradict: a tick only for a passing re-test,
+ * a cross for a fix the re-test did not confirm, a dash for "not the problem" or skipped.
+ */
+export function stepMark(entries: ReadonlyArray<WizardEntry>): 'fixed' | 'not-fixed' | 'answered' {
+  const last = entries.at(-1)?.outcome
+  if (last === 'fixed') return 'fixed'
+  if (last === 'retested' || last === 'yes' || last === 'fix-applied') return 'not-fixed'
+  return 'answered'
+}
 
 /** The note a re-test leaves on the trail, e.g. "re-test: failing (domain.invalid)". */
 export const retestNote = (diagnosis: Diagnosis): string => `re-test: ${diagnosis.state}${diagnosis.state === 'healthy' ? '' : ` (${diagnosis.cause})`}`

@@ -18,7 +18,7 @@ export function DemoBanner() {
         </button>
       }
     >
-      Every account here talks to a provider simulator running on this computer; nothing reaches a real provider.
+      Secrets here last for this session only.
     </Banner>
   )
 }

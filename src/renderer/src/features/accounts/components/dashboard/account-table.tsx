@@ -1,18 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { Icon } from '../../../../components/icon'
 import { useDashboardFilters, type SortKey } from '../../stores/dashboard-filters'
-import type { AccountRow } from '../../utils/account-rows'
-import { AccountRowView, type RowActions } from './account-row'
+import type { TableItem } from '../../utils/triage'
+import { AccountRowView, GroupHeading, type RowActions } from './account-row'
+import { useStackedRows } from './use-stacked-rows'
 
-/** Must match --row-height in the stylesheet. */
-export const ROW_HEIGHT = 60
+/** Must match --row-height, --group-height and --row-height-stacked in the stylesheet. */
+export const ROW_HEIGHT = 30
+export const GROUP_HEIGHT = 26
+export const STACKED_ROW_HEIGHT = 54
 
-function SortHeader({ label, sortKey }: { readonly label: string; readonly sortKey: SortKey }) {
+function SortHeader({ label, sortKey, className }: { readonly label: string; readonly sortKey: SortKey; readonly className?: string }) {
   const { sort, direction, sortBy } = useDashboardFilters()
   const active = sort === sortKey
   return (
-    <div role="columnheader" aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <div role="columnheader" className={className} aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <button type="button" className={active ? 'sort-button is-active' : 'sort-button'} onClick={() => sortBy(sortKey)}>
         {label}
         <Icon name={active && direction === 'desc' ? 'arrowDown' : 'arrowUp'} size={13} className="sort-icon" />
@@ -23,37 +26,61 @@ function SortHeader({ label, sortKey }: { readonly label: string; readonly sortK
 
 /**
  * The account list as an ARIA table whose body is virtualised: only the rows in view (plus a
- * few either side) are in the DOM, whatever the number of accounts.
+ * few either side) are in the DOM, whatever the number of accounts. Below 1,200 px the columns
+ * fold into two lines per row instead of clipping.
  */
-export function AccountTable({ rows, actions }: { readonly rows: ReadonlyArray<AccountRow>; readonly actions: RowActions }) {
+export function AccountTable(props: { readonly items: ReadonlyArray<TableItem>; readonly actions: RowActions; readonly highlight?: ReadonlySet<string> }) {
+  const { items, actions, highlight } = props
   const scroller = useRef<HTMLDivElement>(null)
+  const stacked = useStackedRows()
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEIGHT : stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT),
     overscan: 8,
-    getItemKey: (index) => rows[index]?.account.id ?? index,
+    getItemKey: (index) => items[index]?.key ?? index,
   })
+  useEffect(() => virtualizer.measure(), [stacked, virtualizer])
+  const firstHighlighted = highlight ? items.findIndex((item) => item.kind === 'row' && highlight.has(item.row.account.id)) : -1
+  useEffect(() => {
+    if (firstHighlighted >= 0) virtualizer.scrollToIndex(firstHighlighted, { align: 'center' })
+  }, [firstHighlighted, virtualizer])
   return (
-    <div role="table" aria-label="Accounts" aria-rowcount={rows.length + 1} className="account-table" data-testid="account-table">
+    <div role="table" aria-label="Accounts" aria-rowcount={items.length + 1} className={`account-table${stacked ? ' is-stacked' : ''}`} data-testid="account-table">
       <div role="rowgroup" className="account-table-head">
         <div role="row" aria-rowindex={1} className="account-grid">
-          <SortHeader label="Account" sortKey="label" />
-          <SortHeader label="Provider" sortKey="provider" />
-          <SortHeader label="State" sortKey="state" />
-          <div role="columnheader">Details</div>
-          <SortHeader label="Last check" sortKey="checked" />
-          <div role="columnheader" title="Token expiry or rotation due date">Deadline</div>
-          <div role="columnheader">
+          <SortHeader label="Account" sortKey="label" className="cell-account" />
+          <SortHeader label="Provider" sortKey="provider" className="cell-provider" />
+          <SortHeader label="State" sortKey="state" className="cell-state" />
+          <div role="columnheader" className="cell-details">
+            Reason
+          </div>
+          <SortHeader label="Checked" sortKey="checked" className="cell-checked" />
+          <div role="columnheader" className="cell-deadline" title="What ends next: token refresh, token expiry or key rotation">
+            Next deadline
+          </div>
+          <div role="columnheader" className="cell-actions">
             <span className="sr-only">Actions</span>
           </div>
         </div>
       </div>
       <div role="rowgroup" ref={scroller} className="account-table-body">
         <div className="account-table-sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index]
-            return row ? <AccountRowView key={item.key} row={row} index={item.index} start={item.start} actions={actions} /> : null
+          {virtualizer.getVirtualItems().map((virtual) => {
+            const item = items[virtual.index]
+            if (!item) return null
+            if (item.kind === 'group') return <GroupHeading key={virtual.key} item={item} index={virtual.index} start={virtual.start} />
+            return (
+              <AccountRowView
+                key={virtual.key}
+                row={item.row}
+                index={virtual.index}
+                start={virtual.start}
+                grouped={item.grouped}
+                highlighted={highlight?.has(item.row.account.id) ?? false}
+                actions={actions}
+              />
+            )
           })}
         </div>
       </div>

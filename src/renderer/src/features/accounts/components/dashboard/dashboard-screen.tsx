@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { WorkspaceKind } from '../../../../../../shared/model'
 import { useProviders } from '../../../../api/get-providers'
 import { Banner } from '../../../../components/banner'
@@ -11,10 +11,13 @@ import { useAccounts } from '../../api/get-accounts'
 import { useDuplicateAccount } from '../../api/duplicate-account'
 import { useDashboardFilters } from '../../stores/dashboard-filters'
 import { buildRows, countByState, matchRows, visibleRows } from '../../utils/account-rows'
+import { tableItems } from '../../utils/triage'
 import { DeleteAccountDialog } from '../delete-account-dialog'
 import { AccountTable } from './account-table'
 import { DashboardEmpty } from './dashboard-empty'
 import { FilterBar } from './filter-bar'
+import { FirstRunIntro } from './first-run-intro'
+import { TriageSummary } from './triage-summary'
 import { VaultNotices } from './vault-notices'
 
 export interface DashboardProps {
@@ -22,11 +25,15 @@ export interface DashboardProps {
   /** From the health feature (part B); without it every account is `unchecked`. */
   readonly healthById?: ReadonlyMap<string, HealthSummary>
   readonly countdownById?: ReadonlyMap<string, CountdownTarget>
-  /** Extra header actions, e.g. "Check all". */
-  readonly headerActions?: ReactNode
+  /** Extra header actions, e.g. "Check all" (the primary action while nothing has been checked yet). */
+  readonly headerActions?: (firstRun: boolean) => ReactNode
+  /** Accounts just added or imported: scrolled to and highlighted. */
+  readonly highlight?: ReadonlySet<string>
   readonly onOpen: (id: string) => void
   /** "Check now" on a row (from the health feature). */
   readonly onCheck?: (id: string) => void
+  /** Troubleshoot on a row that needs a person (from the health feature). */
+  readonly onTroubleshoot?: (id: string) => void
   readonly onEdit: (id: string) => void
   readonly onAdd: () => void
   readonly onImport: () => void
@@ -36,11 +43,14 @@ export interface DashboardProps {
 export function DashboardScreen(props: DashboardProps) {
   const accounts = useAccounts()
   const providers = useProviders()
-  const { search, provider, state, sort, direction, clear } = useDashboardFilters()
+  const { search, provider, state, sort, direction, clear, enterWorkspace } = useDashboardFilters()
   const { mutate: duplicate } = useDuplicateAccount()
   const toast = useToasts((s) => s.show)
   const [deleting, setDeleting] = useState<string | null>(null)
-  const { onOpen, onEdit, onCheck } = props
+  const { onOpen, onEdit, onCheck, onTroubleshoot } = props
+  useEffect(() => {
+    if (props.workspace) enterWorkspace(props.workspace)
+  }, [props.workspace, enterWorkspace])
 
   const rows = useMemo(
     () => buildRows(accounts.data ?? [], providers.data ?? [], props.healthById, props.countdownById),
@@ -49,6 +59,8 @@ export function DashboardScreen(props: DashboardProps) {
   const matching = useMemo(() => matchRows(rows, { search, provider }), [rows, search, provider])
   const shown = useMemo(() => visibleRows(matching, { search, provider, state, sort, direction }), [matching, search, provider, state, sort, direction])
   const counts = useMemo(() => countByState(matching), [matching])
+  const items = useMemo(() => tableItems(shown, sort === 'triage'), [shown, sort])
+  const firstRun = rows.length > 0 && rows.every((r) => r.health.state === 'unchecked' && !r.health.checkedAt)
 
   const onDuplicate = useCallback(
     (id: string) =>
@@ -58,7 +70,7 @@ export function DashboardScreen(props: DashboardProps) {
       }),
     [duplicate, toast],
   )
-  const actions = useMemo(() => ({ onOpen, onCheck, onEdit, onDuplicate, onDelete: setDeleting }), [onOpen, onCheck, onEdit, onDuplicate])
+  const actions = useMemo(() => ({ onOpen, onCheck, onTroubleshoot, onEdit, onDuplicate, onDelete: setDeleting }), [onOpen, onCheck, onTroubleshoot, onEdit, onDuplicate])
   const deletingAccount = accounts.data?.find((a) => a.id === deleting)
   const total = accounts.data?.length ?? 0
   const where = props.workspace === 'demo' ? 'in the Demo workspace' : props.workspace === 'mine' ? 'in My accounts' : ''
@@ -71,12 +83,12 @@ export function DashboardScreen(props: DashboardProps) {
         actions={
           total > 0 && (
             <>
-              {props.headerActions}
+              {props.headerActions?.(firstRun)}
               <button type="button" className="btn" onClick={props.onImport}>
                 <Icon name="import" />
                 Import .env
               </button>
-              <button type="button" className="btn btn-primary" onClick={props.onAdd}>
+              <button type="button" className={firstRun ? 'btn' : 'btn btn-primary'} onClick={props.onAdd}>
                 <Icon name="plus" />
                 Add account
               </button>
@@ -98,9 +110,13 @@ export function DashboardScreen(props: DashboardProps) {
       {accounts.data && total === 0 && <DashboardEmpty onAdd={props.onAdd} onImport={props.onImport} onOpenDemo={props.onOpenDemo} />}
       {accounts.data && total > 0 && (
         <>
-          <FilterBar counts={counts} total={matching.length} providers={providers.data ?? []} />
+          {firstRun && <FirstRunIntro />}
+          <div className="dashboard-toolbar">
+            {!firstRun && <TriageSummary counts={counts} total={matching.length} />}
+            <FilterBar providers={providers.data ?? []} />
+          </div>
           {shown.length > 0 ? (
-            <AccountTable rows={shown} actions={actions} />
+            <AccountTable items={items} actions={actions} highlight={props.highlight} />
           ) : (
             <EmptyState
               icon="search"

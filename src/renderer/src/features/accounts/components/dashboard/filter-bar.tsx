@@ -1,15 +1,10 @@
-import type { HealthState, ProviderId, ProviderInfo } from '../../../../../../shared/model'
-import { HEALTH_META, STATE_ORDER } from '../../../../components/health-states'
+import type { ProviderId, ProviderInfo } from '../../../../../../shared/model'
 import { Icon } from '../../../../components/icon'
 import { useDashboardFilters } from '../../stores/dashboard-filters'
 
-/** Search, state filter (with counts) and provider filter above the account list. */
-export function FilterBar({ counts, total, providers }: { readonly counts: Record<HealthState, number>; readonly total: number; readonly providers: ReadonlyArray<ProviderInfo> }) {
-  const { search, state, provider, setSearch, setState, setProvider } = useDashboardFilters()
-  const options: ReadonlyArray<{ value: HealthState | 'all'; label: string; count: number }> = [
-    { value: 'all', label: 'All', count: total },
-    ...STATE_ORDER.map((s) => ({ value: s, label: HEALTH_META[s].label, count: counts[s] })),
-  ]
+/** Search and provider filter above the account list, and the way back to the triage order. */
+export function FilterBar({ providers }: { readonly providers: ReadonlyArray<ProviderInfo> }) {
+  const { search, provider, sort, setSearch, setProvider, sortBy } = useDashboardFilters()
   return (
     <div className="filter-bar">
       <div className="search-box">
@@ -39,17 +34,12 @@ export function FilterBar({ counts, total, providers }: { readonly counts: Recor
           </option>
         ))}
       </select>
-      <fieldset className="state-filter">
-        <legend className="sr-only">Filter by state</legend>
-        {options.map((option) => (
-          <label key={option.value} className={`state-chip${state === option.value ? ' is-selected' : ''}`} data-state={option.value}>
-            <input type="radio" name="state-filter" value={option.value} checked={state === option.value} onChange={() => setState(option.value)} className="sr-only" />
-            {option.value !== 'all' && <Icon name={HEALTH_META[option.value].icon} size={14} className={`state-${option.value}-icon`} />}
-            {option.label}
-            <span className="chip-count">{option.count}</span>
-          </label>
-        ))}
-      </fieldset>
+      {sort !== 'triage' && (
+        <button type="button" className="btn btn-ghost btn-sm" onClick={() => sortBy('triage')}>
+          <Icon name="failing" size={14} />
+          Most urgent first
+        </button>
+      )}
     </div>
   )
 }

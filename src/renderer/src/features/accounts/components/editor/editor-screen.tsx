@@ -15,7 +15,8 @@ import { EditorForm } from './editor-form'
 export interface EditorScreenProps {
   /** Absent: a new account. */
   readonly accountId?: string
-  readonly onDone: () => void
+  /** After a save it gets the saved account's id (so the dashboard can show it); after Cancel nothing. */
+  readonly onDone: (savedId?: string) => void
   /** After a duplicate: edit the copy. */
   readonly onEdit: (id: string) => void
   /** Where the back link and Cancel lead, in words (default: the dashboard). */
@@ -62,7 +63,7 @@ export function EditorScreen({ accountId, onDone, onEdit, backLabel }: EditorScr
   if (accountId && !account)
     return (
       <div className="screen">
-        <PageHeader title="Account not found" back={<BackLink onClick={onDone} />} />
+        <PageHeader title="Account not found" back={<BackLink onClick={() => onDone()} />} />
         <EmptyState icon="search" title="This account no longer exists">
           <p>It may have been deleted, or the workspace was switched. Go back to the list of accounts.</p>
         </EmptyState>
@@ -72,13 +73,13 @@ export function EditorScreen({ accountId, onDone, onEdit, backLabel }: EditorScr
 
   const saved = (result: AccountView, created: boolean): void => {
     toast(created ? `Added “${result.label}”.` : `Saved “${result.label}”.`)
-    onDone()
+    onDone(result.id)
   }
 
   return (
     <div className="screen screen-editor">
       <PageHeader
-        back={<BackLink onClick={onDone} label={backLabel} />}
+        back={<BackLink onClick={() => onDone()} label={backLabel} />}
         title={account ? account.label : 'Add account'}
         subtitle={account ? `${provider.label} account` : 'Choose the provider, then enter the credentials as the provider issued them.'}
         actions={
@@ -116,9 +117,9 @@ export function EditorScreen({ accountId, onDone, onEdit, backLabel }: EditorScr
         onProvider={setProviderId}
         account={account}
         onSaved={saved}
-        onCancel={onDone}
+        onCancel={() => onDone()}
       />
-      {deleting && account && <DeleteAccountDialog account={account} onClose={() => setDeleting(false)} onDeleted={onDone} />}
+      {deleting && account && <DeleteAccountDialog account={account} onClose={() => setDeleting(false)} onDeleted={() => onDone()} />}
     </div>
   )
 }

@@ -35,7 +35,7 @@ export function WizardEnding(props: {
         <p>
           {props.kind === 'escalated'
             ? 'The support bundle includes the diagnosis, the redacted transcript and every answer above.'
-            : 'Every step is answered and the provider still refuses the account. A support bundle gives the provider’s support (or AuthDesk’s maintainers) the diagnosis, the redacted transcript and what you tried here.'}
+            : 'Every step is answered, and the last check of the account still did not pass. A support bundle gives the provider’s support (or AuthDesk’s maintainers) the diagnosis, the redacted transcript and what you tried here.'}
         </p>
         <div className="step-actions">
           {props.onBundle && (

@@ -1,8 +1,8 @@
-import type { Diagnosis } from '../../../../../../shared/diagnosis'
+import type { Diagnosis, SuggestedEnvironment } from '../../../../../../shared/diagnosis'
 import type { KnowledgeStepView, WizardEntry, WizardOutcome } from '../../../../../../shared/wizard'
 import { Icon } from '../../../../components/icon'
 import type { StepFixError } from '../../hooks/use-wizard-actions'
-import { outcomeText, type StepKind, type StepStatus } from '../../utils/wizard-progress'
+import { outcomeText, stepMark, type StepKind, type StepStatus } from '../../utils/wizard-progress'
 import { StepFacts } from './step-facts'
 import { TokenIssueFix, TokenIssueUnavailable, TokenRefreshFix, type TokenFixView } from './token-fix'
 
@@ -10,6 +10,7 @@ export interface StepHandlers {
   readonly busy: boolean
   readonly onAnswer: (stepId: string, outcome: WizardOutcome, note: string) => void
   readonly onApplyDomain: (stepId: string, domain: string) => void
+  readonly onApplyEnvironment: (stepId: string, suggestion: SuggestedEnvironment) => void
   readonly onIssueToken: (stepId: string, scopes: ReadonlyArray<string>) => void
   readonly onRefreshToken: (stepId: string) => void
   readonly onRetest: (stepId: string) => void
@@ -24,6 +25,8 @@ interface WizardStepProps extends StepHandlers {
   readonly kind: StepKind
   readonly diagnosis: Diagnosis
   readonly currentDomain: string | undefined
+  /** The account's environment, in words ("production"). */
+  readonly currentEnvironment: string
   readonly entries: ReadonlyArray<WizardEntry>
   /** SMSGate: what a token fix would do (null for other providers, or while the token state is unknown). */
   readonly tokenFix: TokenFixView | null
@@ -49,6 +52,26 @@ function DomainFix(props: WizardStepProps & { readonly domain: string }) {
         </button>
         <button type="button" className="btn" disabled={props.busy} onClick={() => props.onAnswer(props.step.id, 'no', `Kept DOMAIN ${props.currentDomain ?? '(empty)'}`)}>
           Keep the current domain
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function EnvironmentFix(props: WizardStepProps & { readonly suggestion: SuggestedEnvironment }) {
+  const { suggestion } = props
+  return (
+    <div className="step-proposal" data-testid="wizard-environment-fix">
+      <p>
+        The account is set to <strong>{props.currentEnvironment}</strong>, but {props.diagnosis.provider === 'nmbrs' ? 'Nmbrs' : 'the provider'} accepted the same username and token on{' '}
+        <strong>{suggestion.label}</strong>. Switch the account to {suggestion.label}?
+      </p>
+      <div className="step-actions">
+        <button type="button" className="btn btn-primary" disabled={props.busy} onClick={() => props.onApplyEnvironment(props.step.id, suggestion)}>
+          Switch to {suggestion.label} and re-test
+        </button>
+        <button type="button" className="btn" disabled={props.busy} onClick={() => props.onAnswer(props.step.id, 'no', `Kept ${props.currentEnvironment}`)}>
+          Keep {props.currentEnvironment}
         </button>
       </div>
     </div>
@@ -98,8 +121,9 @@ function Question(props: WizardStepProps) {
 /** The fix AuthDesk can apply itself while the step is open, else the question. */
 function StepAction(props: WizardStepProps) {
   const { kind, status, tokenFix, diagnosis } = props
-  const domain = diagnosis.details.suggestedDomain
+  const { suggestedDomain: domain, suggestedEnvironment } = diagnosis.details
   if (status === 'todo' && kind === 'domain-fix' && domain) return <DomainFix {...props} domain={domain} />
+  if (status === 'todo' && kind === 'environment-fix' && suggestedEnvironment) return <EnvironmentFix {...props} suggestion={suggestedEnvironment} />
   if (status === 'todo' && kind === 'token-issue' && tokenFix && tokenFix.scopes.length > 0)
     return <TokenIssueFix step={props.step} busy={props.busy} fix={tokenFix} error={props.fixError} onAnswer={props.onAnswer} onIssue={props.onIssueToken} />
   if (status === 'todo' && kind === 'token-refresh' && tokenFix)
@@ -116,10 +140,17 @@ function StepAction(props: WizardStepProps) {
 export function WizardStep(props: WizardStepProps) {
   const { step, status, current, kind, diagnosis } = props
   const last = props.entries.at(-1)
+  const mark = stepMark(props.entries)
   return (
-    <li className={`wizard-step is-${status}${current ? ' is-current' : ''}`} aria-current={current ? 'step' : undefined} data-testid="wizard-step" data-step-id={step.id}>
+    <li
+      className={`wizard-step is-${status}${status === 'done' ? ` is-${mark}` : ''}${current ? ' is-current' : ''}`}
+      aria-current={current ? 'step' : undefined}
+      data-testid="wizard-step"
+      data-step-id={step.id}
+      data-mark={status === 'done' ? mark : undefined}
+    >
       <span className="wizard-step-marker" aria-hidden="true">
-        {status === 'done' ? <Icon name="check" size={14} /> : props.index + 1}
+        {status !== 'done' ? props.index + 1 : mark === 'fixed' ? <Icon name="check" size={14} /> : mark === 'not-fixed' ? <Icon name="close" size={14} /> : '–'}
       </span>
       <div className="wizard-step-body">
         <h3 className="wizard-step-title">

@@ -1,0 +1,55 @@
+import { expect, test } from '../support/harness/fixtures'
+import { dashboardReady, openAccount } from './pages/app-page'
+import { accountId, checkNow } from './pages/health-page'
+
+const SANDBOX_ON_PRODUCTION = 'Nmbrs (SOAP v3) · sandbox-on-production'
+const GROUPCALL = 'Groupcall Messenger · wrong-password'
+
+test('Nmbrs sandbox credentials on production: one click switches the account to sandbox, re-tests and ends fixed', async ({ app }) => {
+  const { page, services } = app
+  await dashboardReady(page)
+  await openAccount(page, SANDBOX_ON_PRODUCTION)
+  await checkNow(page)
+  await expect(page.getByTestId('diagnosis-summary')).toContainText('switch the account to sandbox')
+  await expect(page.getByTestId('diagnosis-summary')).not.toContainText('ENVIRONMENT=')
+
+  await page.getByRole('button', { name: 'Troubleshoot' }).click()
+  const fix = page.getByTestId('wizard-environment-fix')
+  await expect(fix).toContainText('The account is set to production, but Nmbrs accepted the same username and token on sandbox.')
+  // A fix AuthDesk can make itself is not a yes/no question.
+  await expect(page.locator('[aria-current="step"]').getByRole('button', { name: /Yes, I found a problem/ })).toHaveCount(0)
+  await fix.getByRole('button', { name: 'Switch to sandbox and re-test' }).click()
+  await expect(page.getByTestId('wizard-fixed')).toContainText('works again')
+
+  const id = await accountId(app, SANDBOX_ON_PRODUCTION)
+  const account = (await services.vault.list()).find((a) => a.id === id)
+  expect(account?.environment).toBe('sandbox')
+  expect((await services.health.historyOf(id))[0]?.state).toBe('healthy')
+  expect((await services.wizard().get(id))?.entries.map((e) => [e.outcome, e.note])).toEqual([
+    ['fix-applied', 'Environment switched to sandbox'],
+    ['fixed', 're-test: healthy'],
+  ])
+})
+
+test('a re-test that still fails is never shown as fixed', async ({ app }) => {
+  const { page, services } = app
+  await dashboardReady(page)
+  await openAccount(page, GROUPCALL)
+  await checkNow(page)
+  await page.getByRole('button', { name: 'Troubleshoot' }).click()
+  const current = page.locator('[aria-current="step"]')
+  const first = page.getByTestId('wizard-step').first()
+  await current.getByRole('button', { name: 'Yes, I found a problem' }).click()
+  await current.getByRole('button', { name: 'Re-test now' }).click()
+
+  // The provider still refuses: the step is marked as not fixed, and nothing says "Fixed".
+  await expect(first).toHaveAttribute('data-mark', 'not-fixed')
+  await expect(first).toContainText('Re-tested: still not working')
+  await expect(page.getByTestId('wizard-fixed')).toHaveCount(0)
+  await expect(page.getByTestId('trail-entry').last()).toContainText('re-test: failing (credentials.invalid)')
+  await expect(page.getByTestId('wizard-trail')).not.toContainText(/\bFixed\b/)
+  // "Not the problem" gets a neutral mark, not a tick.
+  await current.getByRole('button', { name: 'No, this looks right' }).click()
+  await expect(page.getByTestId('wizard-step').nth(1)).toHaveAttribute('data-mark', 'answered')
+  expect((await services.wizard().get(await accountId(app, GROUPCALL)))?.status).not.toBe('fixed')
+})

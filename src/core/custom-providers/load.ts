@@ -22,7 +22,7 @@ export interface DefinitionProblem {
 export type PathSegment = string | number
 
 export type LoadResult =
-  | { readonly ok: true; readonly definition: ProviderDefinitionFile; readonly warnings: ReadonlyArray<DefinitionProblem> }
+  | { readonly ok: true; readonly definition: ProviderDefinitionFile; readonly warnings: ReadonlyArray<DefinitionProblem>; readonly locate: Locate }
   | { readonly ok: false; readonly problems: ReadonlyArray<DefinitionProblem> }
 
 export function formatPath(path: ReadonlyArray<PathSegment>): string {
@@ -73,7 +73,7 @@ export function loadDefinition(text: string): LoadResult {
   const problems = lintDefinition(parsed.data, locate)
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) return fail(problems)
-  return { ok: true, definition: parsed.data, warnings: problems }
+  return { ok: true, definition: parsed.data, warnings: problems, locate }
 }
 
 function fixFor(code: string, path: ReadonlyArray<PathSegment>): string {

@@ -23,7 +23,11 @@ export const TOKEN_STEP = 'token'
 
 const formValue = (value: string): string => encodeURIComponent(value).replace(/%20/g, '+')
 
-export function tokenRequest(credential: OAuthCredential, baseUrl: string, values: Readonly<Record<string, string>>): BuiltRequest {
+/**
+ * `customBase`: the account saved its own base URL (a simulator, a proxy of its own); an
+ * absolute token URL then keeps only its path, under that base, as host binding requires.
+ */
+export function tokenRequest(credential: OAuthCredential, baseUrl: string, values: Readonly<Record<string, string>>, customBase: boolean): BuiltRequest {
   const clientId = render(credential.clientId, values)
   const clientSecret = render(credential.clientSecret, values)
   const form = new URLSearchParams({ grant_type: 'client_credentials' })
@@ -36,7 +40,8 @@ export function tokenRequest(credential: OAuthCredential, baseUrl: string, value
     form.set('client_id', clientId)
     form.set('client_secret', clientSecret)
   }
-  const url = credential.tokenUrl.startsWith('/') ? baseUrl + credential.tokenUrl : credential.tokenUrl
+  const relative = credential.tokenUrl.startsWith('/')
+  const url = relative ? baseUrl + credential.tokenUrl : customBase ? baseUrl + new URL(credential.tokenUrl).pathname : credential.tokenUrl
   return { method: 'POST', url, headers, body: form.toString() }
 }
 

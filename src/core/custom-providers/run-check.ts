@@ -21,8 +21,8 @@ import { classifyToken, tokenRequest, TOKEN_STEP, type IssuedToken } from './oau
 import { buildRequest, secretForms, type BuiltRequest } from './request'
 import type { ProviderDefinitionFile, Rule } from './schema'
 
-/** A Diagnosis whose provider is a custom definition's id. */
-export type DefinitionDiagnosis = Omit<Diagnosis, 'provider'> & { readonly provider: string }
+/** A Diagnosis whose provider is a custom definition's id, with the rule that decided (null: a default did). */
+export type DefinitionDiagnosis = Omit<Diagnosis, 'provider'> & { readonly provider: string; readonly rule: string | null }
 
 export interface DefinitionCheckInput {
   readonly definition: ProviderDefinitionFile
@@ -54,6 +54,7 @@ interface Context {
   readonly d: ProviderDefinitionFile
   readonly exchange: ReturnType<typeof createExchange>
   readonly baseUrl: string
+  readonly customBase: boolean
   readonly values: Readonly<Record<string, string>>
   readonly providerNow: () => number
   readonly remember: (value: string) => void
@@ -68,7 +69,7 @@ async function issueToken(c: Context): Promise<Outcome> {
   const credential = c.d.credential
   if (credential.type !== 'oauth2-client-credentials') throw new Error('not an OAuth definition')
   const classify = classifyToken(c.d.name, credential.scopes, c.providerNow)
-  const verdict = await send<IssuedToken | RuleMatch>(c, `POST ${TOKEN_STEP}`, tokenRequest(credential, c.baseUrl, c.values), (r) => classify(r) ?? defaultVerdict(r, c.d.name), true)
+  const verdict = await send<IssuedToken | RuleMatch>(c, `POST ${TOKEN_STEP}`, tokenRequest(credential, c.baseUrl, c.values, c.customBase), (r) => classify(r) ?? defaultVerdict(r, c.d.name), true)
   const token = verdict.cause === 'ok' && verdict.data && 'accessToken' in verdict.data ? verdict.data : undefined
   if (token) c.remember(token.accessToken)
   return { verdict, token }
@@ -124,9 +125,10 @@ function finish(outcome: Outcome, f: Finish): DefinitionDiagnosis {
   const skewed = isSkewed(f.skewMs)
   const cause: CauseCode = skewed && verdict.cause === 'ok' ? 'clock.skew' : verdict.cause
   const state = stateOf(cause)
-  const notes = [...(verdict.details?.notes ?? []), ...(outcome.rule ? [`Decided by rule "${outcome.rule.name}" of the ${f.d.name} definition.`] : [])]
+  const notes = verdict.details?.notes ?? []
   const diagnosis: DefinitionDiagnosis = {
     provider: f.d.id,
+    rule: outcome.rule?.name ?? null,
     state,
     cause,
     retryable: state === 'unknown' && cause !== 'request.rejected',
@@ -172,6 +174,6 @@ export async function checkDefinitionAccount(input: DefinitionCheckInput, deps: 
   const exchange = createExchange({ http: deps.http, scrubber, timeoutMs: deps.timeoutMs ?? 10_000, retry, binding, skew, transcript, providerLabel: d.name, now })
   const providerNow = (): number => now() + (skew.skewMs ?? 0)
   const baseUrl = customBase ?? d.environments.find((e) => e.id === environment)!.baseUrl.replace(/\/+$/, '')
-  const outcome = await runSteps({ d, exchange, baseUrl, values, providerNow, remember })
+  const outcome = await runSteps({ d, exchange, baseUrl, customBase: customBase !== null, values, providerNow, remember })
   return finish(outcome, { ...base, skewMs: skew.skewMs })
 }

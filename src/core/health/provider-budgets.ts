@@ -5,7 +5,7 @@
  * slow us down further. A budget belongs to one host: the simulators, a private SMSGate server
  * and the provider's cloud never share one.
  */
-import type { AccountView, ProviderId } from '../../shared/model'
+import { PROVIDER_IDS, type AccountView, type ProviderId } from '../../shared/model'
 import type { HttpRequestSpec } from '../http/client'
 import { providerDefinition } from '../providers/registry'
 import { environmentOf } from '../providers/types'
@@ -47,7 +47,9 @@ function originOf(url: string): string {
 
 /** The budget a request spends; null for a request that carries no credential. */
 export function requestKey(spec: HttpRequestSpec): string | null {
-  const provider = spec.binding?.definition.id
+  const id = spec.binding?.definition.id
+  // Custom providers keep to their own definition's budget (custom-providers/request-budget.ts).
+  const provider = PROVIDER_IDS.find((p) => p === id)
   if (!provider) return null
   const perClient = PROVIDER_BUDGETS[provider].perClient
   return keyOf(provider, originOf(spec.url), perClient ? spec.headers[perClient.header] : undefined)

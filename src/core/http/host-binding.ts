@@ -7,8 +7,14 @@
 import type { Environment } from '../../shared/model'
 import { environmentOf, type ProviderDefinition } from '../providers/types'
 
+/**
+ * What binding reads of a provider: a built-in's definition, or a custom provider's
+ * (src/core/custom-providers), whose id is not one of the built-in ids.
+ */
+export type BindingProvider = Pick<ProviderDefinition, 'label' | 'environments'> & { readonly id: string }
+
 export interface CredentialBinding {
-  readonly definition: ProviderDefinition
+  readonly definition: BindingProvider
   readonly environment: Environment
   /** The account's saved custom base URL, or null for the environment's default. */
   readonly baseUrl: string | null
@@ -63,7 +69,7 @@ export function mayUsePlainHttp(hostname: string, optedIn: boolean): BindingDeci
 }
 
 /** Whether a host name is one the provider itself lists, in any of its environments. */
-export function isProviderHost(definition: ProviderDefinition, hostname: string): boolean {
+export function isProviderHost(definition: Pick<ProviderDefinition, 'environments'>, hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '')
   return definition.environments.some((e) => e.hosts.includes(host))
 }

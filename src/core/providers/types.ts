@@ -67,6 +67,6 @@ export interface ProviderDefinition {
   readonly checkCombination?: (present: ReadonlySet<string>) => FieldProblem | null
 }
 
-export function environmentOf(definition: ProviderDefinition, id: Environment): ProviderEnvironment | undefined {
+export function environmentOf(definition: Pick<ProviderDefinition, 'environments'>, id: Environment): ProviderEnvironment | undefined {
   return definition.environments.find((e) => e.id === id)
 }

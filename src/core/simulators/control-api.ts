@@ -30,7 +30,7 @@ function invalid(res: ServerResponse, error: z.ZodError | string): void {
   sendJson(res, 400, { error: message })
 }
 
-export function handleControl(sim: RunningSimulator, method: string, route: string, body: string, res: ServerResponse): void {
+export function handleControl(sim: RunningSimulator<string>, method: string, route: string, body: string, res: ServerResponse): void {
   const input = parseJson(body)
   if (typeof input === 'symbol') return invalid(res, 'body is not JSON')
   const key = `${method} ${route}`

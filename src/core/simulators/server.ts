@@ -22,9 +22,9 @@ export interface StartSimulatorOptions {
   readonly clock?: SimClock
 }
 
-export interface RunningSimulator {
-  readonly id: ProviderId
-  readonly simulator: ProviderSimulator
+export interface RunningSimulator<Id extends string = ProviderId> {
+  readonly id: Id
+  readonly simulator: ProviderSimulator<object, Id>
   /** e.g. http://127.0.0.1:40123 */
   readonly origin: string
   /** origin + the provider's BASE_URL path */
@@ -63,7 +63,10 @@ function replacement(fault: FaultRule): SimResponse | null {
   }
 }
 
-export async function startSimulator(simulator: ProviderSimulator, options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
+export async function startSimulator<Id extends string = ProviderId>(
+  simulator: ProviderSimulator<object, Id>,
+  options: StartSimulatorOptions = {},
+): Promise<RunningSimulator<Id>> {
   const clock = options.clock ?? createSimClock()
   const faults = new FaultController()
   let requests = 0
@@ -110,7 +113,7 @@ export async function startSimulator(simulator: ProviderSimulator, options: Star
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   origin = `http://${host}:${address.port}`
 
-  const running: RunningSimulator = {
+  const running: RunningSimulator<Id> = {
     id: simulator.id,
     simulator,
     origin,
@@ -134,7 +137,7 @@ export async function startSimulator(simulator: ProviderSimulator, options: Star
   return running
 }
 
-function safeAccountOf(simulator: ProviderSimulator, request: SimRequest): string | null {
+function safeAccountOf(simulator: ProviderSimulator<object, string>, request: SimRequest): string | null {
   try {
     return simulator.accountOf(request)
   } catch {
@@ -142,7 +145,7 @@ function safeAccountOf(simulator: ProviderSimulator, request: SimRequest): strin
   }
 }
 
-function resolveScenarios(simulator: ProviderSimulator, origin: string): Record<string, ScenarioCredentials> {
+function resolveScenarios(simulator: ProviderSimulator<object, string>, origin: string): Record<string, ScenarioCredentials> {
   const out: Record<string, ScenarioCredentials> = {}
   for (const [name, info] of Object.entries(simulator.scenarios())) {
     const base = info.credentials.BASE_URL

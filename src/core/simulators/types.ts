@@ -42,8 +42,9 @@ export interface ScenarioInfo {
   readonly description: string
 }
 
-export interface ProviderSimulator<Options extends object = object> {
-  readonly id: ProviderId
+/** `Id`: a built-in ProviderId, or a custom definition's id (its generated simulator). */
+export interface ProviderSimulator<Options extends object = object, Id extends string = ProviderId> {
+  readonly id: Id
   /** Path of the provider's BASE_URL on this server (spec/cli.md), '' when it is the host root. */
   baseUrlPath(): string
   /** Seeded scenarios by name; `valid` always exists, plus one per documented failure. */

@@ -50,8 +50,8 @@ export interface SimFleet {
   readonly limiter: RateLimiter
   readonly accounts: ReadonlyArray<AccountView>
   /** Requests sent now, and the most ever in flight at once, per provider (counted below the limiter). */
-  readonly inFlight: Map<ProviderId, number>
-  readonly peakInFlight: Map<ProviderId, number>
+  readonly inFlight: Map<string, number>
+  readonly peakInFlight: Map<string, number>
   of<E extends EventName>(name: E): Array<EventPayloadOf<E>>
   ids(provider: ProviderId, scenario?: string): string[]
   /** Moves the clock, then waits (in real time) until requests and events stop. */
@@ -73,7 +73,7 @@ class CountingLimiter extends RateLimiter {
   }
 }
 
-function counting(inner: HttpClient, inFlight: Map<ProviderId, number>, peak: Map<ProviderId, number>): HttpClient {
+function counting(inner: HttpClient, inFlight: Map<string, number>, peak: Map<string, number>): HttpClient {
   return {
     async send(spec) {
       const provider = spec.binding?.definition.id
@@ -110,8 +110,8 @@ export async function fleetOnSimulators(options: FleetOptions): Promise<SimFleet
   const events = new EventHub()
   const seen: Array<{ name: EventName; payload: unknown }> = []
   events.subscribe((name, payload) => seen.push({ name, payload }))
-  const inFlight = new Map<ProviderId, number>()
-  const peakInFlight = new Map<ProviderId, number>()
+  const inFlight = new Map<string, number>()
+  const peakInFlight = new Map<string, number>()
   const limiter = new CountingLimiter(clock, budgetLookup(options.budgets))
   let checking = 0
   const inner = counting(createHttpClient({ allowHost: isLoopbackHost }), inFlight, peakInFlight)

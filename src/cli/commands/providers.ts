@@ -1,0 +1,120 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { crossCheck, DefinitionFileError, providersDir, readDefinitionDir, readDefinitionFile, type DefinitionEntry } from '../../core/custom-providers/definition-files'
+import { testDefinition } from '../../core/custom-providers/example-tests'
+import type { DefinitionProblem, LoadResult } from '../../core/custom-providers/load'
+import type { RetrySettings } from '../../core/diagnosis/retry'
+import { createHttpClient, type HttpClientOptions } from '../../core/http/client'
+import { definitionJsonSchema } from '../../core/custom-providers/schema'
+import { defaultDataDir } from '../../core/paths'
+import { PROVIDERS } from '../../core/providers/registry'
+import { formatProblems, formatProviderList, formatTestReport, type ProviderListEntry } from '../format-providers'
+import { EXIT, UsageError, type CliIo, type Command } from '../io'
+
+const USAGE = `authdesk providers list [--dir DIR] [--data-dir DIR] [--json]
+       authdesk providers lint FILE... [--dir DIR] [--json]
+       authdesk providers test FILE... [--json]
+       authdesk providers schema`
+
+export interface ProvidersCommandOptions {
+  /** Tests: keep the HTTP client on loopback and shorten retries. */
+  readonly http?: Pick<HttpClientOptions, 'allowHost'>
+  readonly retry?: (settings: RetrySettings) => RetrySettings
+}
+
+async function readOrUsage(file: string): Promise<LoadResult> {
+  try {
+    return await readDefinitionFile(resolve(file))
+  } catch (error) {
+    if (error instanceof DefinitionFileError) throw new UsageError(error.message)
+    throw error
+  }
+}
+
+function withCrossChecks(file: string, result: LoadResult, dirEntries: ReadonlyArray<DefinitionEntry>): ReadonlyArray<DefinitionProblem> {
+  if (!result.ok) return result.problems
+  const others = dirEntries.filter((e) => resolve(e.file) !== resolve(file)).flatMap((e) => (e.result.ok ? [{ file: e.file, definition: e.result.definition }] : []))
+  return [...crossCheck(result.definition, result.locate, others), ...result.warnings]
+}
+
+async function lint(files: ReadonlyArray<string>, dir: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  const dirEntries = dir === undefined ? [] : await readDefinitionDir(resolve(dir))
+  const reports = []
+  for (const file of files) reports.push({ file, problems: withCrossChecks(file, await readOrUsage(file), dirEntries) })
+  const failed = reports.some((r) => r.problems.some((p) => p.severity === 'error'))
+  if (json) io.stdout(JSON.stringify({ files: reports, passed: !failed }) + '\n')
+  else for (const r of reports) io.stdout(formatProblems(r.file, r.problems))
+  return failed ? EXIT.failing : EXIT.ok
+}
+
+async function test(files: ReadonlyArray<string>, json: boolean, io: CliIo, options: ProvidersCommandOptions): Promise<number> {
+  const http = createHttpClient({ ...options.http })
+  try {
+    const reports = []
+    for (const file of files) {
+      const loaded = await readOrUsage(file)
+      if (!loaded.ok) {
+        reports.push({ file, problems: loaded.problems, report: null })
+        continue
+      }
+      io.progress?.(`Testing ${loaded.definition.id}: every example through the classifier and the generated simulator…`)
+      const report = await testDefinition(loaded.definition, { http, ...(options.retry ? { retry: options.retry } : {}) })
+      reports.push({ file, problems: loaded.warnings, report })
+    }
+    io.progress?.(null)
+    const passed = reports.every((r) => r.report?.passed === true)
+    if (json) io.stdout(JSON.stringify({ files: reports, passed }) + '\n')
+    else for (const r of reports) io.stdout(r.report ? formatProblems(r.file, r.problems, true) + formatTestReport(r.report) : formatProblems(r.file, r.problems))
+    return passed ? EXIT.ok : EXIT.failing
+  } finally {
+    await http.close()
+  }
+}
+
+async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
+  const entries = await readDefinitionDir(dir)
+  const builtIns: ProviderListEntry[] = Object.values(PROVIDERS).map((p) => ({ id: p.id, name: p.label, envToken: p.envName, source: 'built-in', problems: [] }))
+  const custom: ProviderListEntry[] = entries.map((e) =>
+    e.result.ok
+      ? { id: e.result.definition.id, name: e.result.definition.name, envToken: e.result.definition.envToken, source: e.file, problems: withCrossChecks(e.file, e.result, entries).filter((p) => p.severity === 'error') }
+      : { id: null, name: null, envToken: null, source: e.file, problems: e.result.problems },
+  )
+  const all = [...builtIns, ...custom]
+  if (json) io.stdout(JSON.stringify({ directory: dir, providers: all }) + '\n')
+  else io.stdout(formatProviderList(dir, all))
+  return custom.some((c) => c.problems.length > 0) ? EXIT.failing : EXIT.ok
+}
+
+export function createProvidersCommand(options: ProvidersCommandOptions = {}): Command {
+  return {
+    name: 'providers',
+    summary: 'List providers, and lint or test custom provider definition files (YAML/JSON)',
+    usage: USAGE,
+    async run(argv, io) {
+      const { values, positionals } = parseArgs({
+        args: [...argv],
+        options: { dir: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
+        allowPositionals: true,
+        strict: true,
+      })
+      const [action, ...files] = positionals
+      const json = values.json ?? false
+      switch (action) {
+        case 'list':
+          if (files.length > 0) throw new UsageError('list takes no files: use --dir DIR for another directory.')
+          return list(resolve(values.dir ?? providersDir(values['data-dir'] ?? defaultDataDir(io.env))), json, io)
+        case 'lint':
+        case 'test':
+          if (files.length === 0) throw new UsageError(`${action} needs at least one definition FILE.`)
+          return action === 'lint' ? lint(files, values.dir, json, io) : test(files, json, io, options)
+        case 'schema':
+          io.stdout(JSON.stringify(definitionJsonSchema(), null, 2) + '\n')
+          return EXIT.ok
+        default:
+          throw new UsageError(action === undefined ? 'say what to do: list, lint, test or schema.' : `unknown action "${action}": use list, lint, test or schema.`)
+      }
+    },
+  }
+}
+
+export const providersCommand = createProvidersCommand()

@@ -1,0 +1,82 @@
+/**
+ * Definition files on disk: one read with the size limit checked first, a directory of them
+ * (`<data-dir>/providers/` by default), and the checks across definitions: an id or variable
+ * token that another definition, or a built-in provider, already uses.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { PROVIDERS } from '../providers/registry'
+import { loadDefinition, MAX_DEFINITION_BYTES, type DefinitionProblem, type LoadResult, type Locate } from './load'
+import type { ProviderDefinitionFile } from './schema'
+
+export const DEFINITION_EXTENSIONS = ['.yaml', '.yml', '.json']
+
+export class DefinitionFileError extends Error {
+  override readonly name = 'DefinitionFileError'
+}
+
+export function providersDir(dataDir: string): string {
+  return join(dataDir, 'providers')
+}
+
+export async function readDefinitionFile(path: string): Promise<LoadResult> {
+  let size: number
+  try {
+    size = (await stat(path)).size
+  } catch {
+    throw new DefinitionFileError(`cannot read ${path}: no such file (check the path).`)
+  }
+  if (size > MAX_DEFINITION_BYTES) {
+    const problem: DefinitionProblem = {
+      severity: 'error',
+      path: '',
+      line: null,
+      message: `The file is ${size} bytes; a definition may be at most ${MAX_DEFINITION_BYTES} bytes.`,
+      fix: 'Shorten the example bodies: an example needs only the members the rules read.',
+    }
+    return { ok: false, problems: [problem] }
+  }
+  return loadDefinition(await readFile(path, 'utf8'))
+}
+
+export interface DefinitionEntry {
+  readonly file: string
+  readonly result: LoadResult
+}
+
+export async function readDefinitionDir(dir: string): Promise<DefinitionEntry[]> {
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return []
+  }
+  const files = names.filter((n) => DEFINITION_EXTENSIONS.some((ext) => n.toLowerCase().endsWith(ext))).sort()
+  return Promise.all(files.map(async (name) => ({ file: join(dir, name), result: await readDefinitionFile(join(dir, name)) })))
+}
+
+const BUILT_IN_TOKENS = new Map(Object.values(PROVIDERS).map((p) => [p.envName, p.label]))
+
+/** Problems of `definition` against the built-ins and the other definitions given. */
+export function crossCheck(
+  definition: ProviderDefinitionFile,
+  locate: Locate,
+  others: ReadonlyArray<{ readonly file: string; readonly definition: ProviderDefinitionFile }>,
+): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = []
+  const idLine = locate(['id'])
+  const tokenLine = locate(['envToken'])
+  const builtIn = BUILT_IN_TOKENS.get(definition.envToken)
+  if (builtIn) {
+    problems.push({ severity: 'error', path: 'envToken', line: tokenLine, message: `envToken ${definition.envToken} is the variable token of the built-in provider ${builtIn}.`, fix: 'Choose another token: variables must name one provider.' })
+  }
+  for (const other of others) {
+    if (other.definition.id === definition.id) {
+      problems.push({ severity: 'error', path: 'id', line: idLine, message: `id "${definition.id}" is also the id of ${other.file}.`, fix: 'Give each definition its own id (or remove the older file).' })
+    }
+    if (other.definition.envToken === definition.envToken) {
+      problems.push({ severity: 'error', path: 'envToken', line: tokenLine, message: `envToken ${definition.envToken} is also the token of ${other.file}.`, fix: 'Give each definition its own variable token.' })
+    }
+  }
+  return problems
+}

@@ -24,6 +24,8 @@ const UNICODE = new RegExp(String.raw`\\${B}u(?:${B}[0-9A-Fa-f]){4}`, 'y')
 const SIMPLE = new RegExp(String.raw`\\${B}(["\\/bfnrt'])`, 'y')
 const ENTITY = new RegExp(String.raw`&${B}(?:#${B}(?:\d${B}){1,7}|#${B}[xX]${B}(?:[0-9A-Fa-f]${B}){1,6}|(?:[A-Za-z]${B}){2,8});`, 'y')
 const PERCENT_RUN = new RegExp(String.raw`%${B}[0-9A-Fa-f]${B}[0-9A-Fa-f](?:${B}%${B}[0-9A-Fa-f]${B}[0-9A-Fa-f])*`, 'y')
+/** What a truncation leaves of an escape right before the cut (`\u00…`, `%2…`, `&#4…`): decoded to nothing, so the secret's start meets the cut. */
+const PARTIAL = new RegExp(String.raw`(?:\\(?:u[0-9A-Fa-f]{0,3})?|%[0-9A-Fa-f]?|&#?[xX]?[0-9A-Za-z]{0,7})(?=\s*(?:…|\.\.\.|$))`, 'y')
 const compact = (s: string): string => s.replace(/\s+/g, '')
 
 /**
@@ -78,6 +80,12 @@ function escapeAt(text: string, at: number): { decoded: string; length: number }
   return { decoded: bytes.toString('utf8'), length: run[0].length }
 }
 
+function partialAt(text: string, at: number): { decoded: string; length: number } | null {
+  PARTIAL.lastIndex = at
+  const m = PARTIAL.exec(text)
+  return m ? { decoded: '', length: m[0].length } : null
+}
+
 /** Stands for a stretch of plain text too far from any escape to be part of a match that holds one. */
 const GAP = '\u0000'
 
@@ -106,7 +114,7 @@ export function decodeView(text: string, reach = Number.MAX_SAFE_INTEGER): Decod
   }
   TRIGGER.lastIndex = 0
   for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
-    const found = escapeAt(text, m.index)
+    const found = escapeAt(text, m.index) ?? partialAt(text, m.index)
     if (!found) continue
     copyPlain(m.index, false)
     parts.push(found.decoded)

@@ -15,6 +15,26 @@ export { REDACTED }
 /** Values this short are too likely to occur in ordinary text to be scrubbed blindly. */
 const MIN_SECRET_LENGTH = 4
 
+/**
+ * Compiled matchers by the set of values they look for: every check of an account builds a
+ * scrubber for the same few values, round after round, and compiling is most of its cost.
+ */
+const COMPILED = new Map<string, KnownValues>()
+const COMPILED_KEPT = 256
+
+function compiled(secrets: ReadonlyArray<string>, pairs: ReadonlyArray<readonly [string, string]>): KnownValues {
+  const key = JSON.stringify([secrets, pairs])
+  let known = COMPILED.get(key)
+  if (known) {
+    COMPILED.delete(key)
+  } else {
+    known = KnownValues.of({ secrets, pairs, minLength: MIN_SECRET_LENGTH })
+    if (COMPILED.size >= COMPILED_KEPT) COMPILED.delete(COMPILED.keys().next().value!)
+  }
+  COMPILED.set(key, known)
+  return known
+}
+
 export class SecretScrubber {
   private readonly secrets = new Set<string>()
   private readonly pairs = new Map<string, readonly [string, string]>()
@@ -54,7 +74,7 @@ export class SecretScrubber {
 
   scrub(text: string): string {
     if (text === '' || (this.secrets.size === 0 && this.pairs.size === 0)) return text
-    this.known ??= KnownValues.of({ secrets: [...this.secrets], pairs: [...this.pairs.values()], minLength: MIN_SECRET_LENGTH })
+    this.known ??= compiled([...this.secrets], [...this.pairs.values()])
     const found = this.known.find(text)
     return found.length === 0 ? text : applyFindings(text, mergeFindings(found.map((f) => snapToEscapes(text, f)))).text
   }

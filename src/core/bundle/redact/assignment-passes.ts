@@ -13,7 +13,7 @@ import { add, credentialLike, indexWithin, isPlaceholder, lineEnd, remember, rem
 const ASSIGN_AFTER = /(\\?["']?)[ \t]*(=|:)[ \t]*/y
 const FLAG = /(?<![A-Za-z0-9_-])--([A-Za-z0-9_.-]{1,48})[ \t]+(?!-)/g
 const UNQUOTED = /[^\s&#;,"'\\<>()[\]{}|]+/y
-const CURL_USER = /(?<![A-Za-z0-9_-])(?:-u|--user)[ \t]+["']?([^\s:"']+):([^\s"']+)/g
+const CURL_USER = /(?<![A-Za-z0-9_-])(?:-u|--user)(?:[ \t]+|=)["']?([^\s:"']+):([^\s"']+)/g
 const URL_USERINFO = /:\/\/([^/\s:@"'\\]+):([^/\s@"'\\]+)@/g
 const PEM_MARKER = /-----(BEGIN|END) ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/g
 

@@ -24,6 +24,8 @@ const UNICODE = new RegExp(String.raw`\\${B}u(?:${B}[0-9A-Fa-f]){4}`, 'y')
 const SIMPLE = new RegExp(String.raw`\\${B}(["\\/bfnrt'])`, 'y')
 const ENTITY = new RegExp(String.raw`&${B}(?:#${B}(?:\d${B}){1,7}|#${B}[xX]${B}(?:[0-9A-Fa-f]${B}){1,6}|(?:[A-Za-z]${B}){2,8});`, 'y')
 const PERCENT_RUN = new RegExp(String.raw`%${B}[0-9A-Fa-f]${B}[0-9A-Fa-f](?:${B}%${B}[0-9A-Fa-f]${B}[0-9A-Fa-f])*`, 'y')
+/** What a truncation leaves of an escape right before the cut (`\u00…`, `%2…`, `&#4…`): decoded to nothing, so the secret's start meets the cut. */
+const PARTIAL = new RegExp(String.raw`(?:\\(?:u[0-9A-Fa-f]{0,3})?|%[0-9A-Fa-f]?|&#?[xX]?[0-9A-Za-z]{0,7})(?=\s*(?:…|\.\.\.|$))`, 'y')
 const compact = (s: string): string => s.replace(/\s+/g, '')
 
 /**
@@ -78,6 +80,12 @@ function escapeAt(text: string, at: number): { decoded: string; length: number }
   return { decoded: bytes.toString('utf8'), length: run[0].length }
 }
 
+function partialAt(text: string, at: number): { decoded: string; length: number } | null {
+  PARTIAL.lastIndex = at
+  const m = PARTIAL.exec(text)
+  return m ? { decoded: '', length: m[0].length } : null
+}
+
 /** Stands for a stretch of plain text too far from any escape to be part of a match that holds one. */
 const GAP = '\u0000'
 
@@ -92,22 +100,21 @@ export function decodeView(text: string, reach = Number.MAX_SAFE_INTEGER): Decod
   let copied = 0
   let viewLength = 0
   const copyPlain = (to: number, last: boolean): void => {
-    const plain = to - copied
-    const keep = escapes.count === 0 || last ? reach : 2 * reach
-    if (plain <= keep + 1) {
+    // Counted in characters the matcher reads (whitespace is skipped there).
+    const headEnd = escapes.count === 0 ? copied : forwardBy(text, copied, reach, to)
+    const tailStart = last ? to : backBy(text, to, reach, copied)
+    if (tailStart <= headEnd + 1) {
       parts.push(text.slice(copied, to))
-      viewLength += plain
+      viewLength += to - copied
       return
     }
-    const head = escapes.count === 0 ? 0 : reach
-    const tail = last ? 0 : reach
-    parts.push(text.slice(copied, copied + head), GAP, text.slice(to - tail, to))
-    escapes.push(viewLength + head, 1, copied + head, plain - head - tail)
-    viewLength += head + 1 + tail
+    parts.push(text.slice(copied, headEnd), GAP, text.slice(tailStart, to))
+    escapes.push(viewLength + headEnd - copied, 1, headEnd, tailStart - headEnd)
+    viewLength += headEnd - copied + 1 + to - tailStart
   }
   TRIGGER.lastIndex = 0
   for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
-    const found = escapeAt(text, m.index)
+    const found = escapeAt(text, m.index) ?? partialAt(text, m.index)
     if (!found) continue
     copyPlain(m.index, false)
     parts.push(found.decoded)
@@ -119,6 +126,22 @@ export function decodeView(text: string, reach = Number.MAX_SAFE_INTEGER): Decod
   if (escapes.count === 0) return null
   copyPlain(text.length, true)
   return { text: parts.join(''), toParent: (start, end) => ({ start: originOf(escapes, start, false), end: originOf(escapes, end - 1, true) }) }
+}
+
+const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13)
+
+/** The position `count` non-blank characters after `from` (at most `limit`). */
+function forwardBy(text: string, from: number, count: number, limit: number): number {
+  let i = from
+  for (let left = count; i < limit && left > 0; i++) if (!isBlank(text.charCodeAt(i))) left--
+  return i
+}
+
+/** The position `count` non-blank characters before `to` (at least `limit`). */
+function backBy(text: string, to: number, count: number, limit: number): number {
+  let i = to
+  for (let left = count; i > limit && left > 0; i--) if (!isBlank(text.charCodeAt(i - 1))) left--
+  return i
 }
 
 /** Where view position `at` comes from: the start of its character's origin, or (`after`) the end. */

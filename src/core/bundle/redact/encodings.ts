@@ -50,11 +50,14 @@ export function secretVariants(secret: string, full = true, minLength = MIN_SECR
   return [...out].map(([text, encoding]) => ({ text, encoding }))
 }
 
+/** Longest secret whose pair gets its own forms: longer ones are tokens, never sent as a Basic pair, and their own base64 forms find the blob anyway. */
+const MAX_PAIRED_SECRET = 128
+
 /** `user:secret` in base64 and base64url (a match is widened to the whole blob, padding included). */
 export function pairVariants(user: string, secret: string): SecretVariant[] {
   const u = user.trim()
   const s = secret.trim()
-  if (u === '' || s === '' || u.length > 256) return []
+  if (u === '' || s === '' || u.length > 256 || s.length > MAX_PAIRED_SECRET) return []
   const b64 = Buffer.from(`${u}:${s}`, 'utf8').toString('base64').replace(/=+$/, '')
   return [
     { text: b64, encoding: 'base64' },

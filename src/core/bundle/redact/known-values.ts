@@ -119,8 +119,11 @@ export class KnownValues {
       new MultiMatcher(this.entries.slice(k * PATTERNS_PER_MATCHER, (k + 1) * PATTERNS_PER_MATCHER).map((e) => e.text)),
     )
     this.scanLayer(text, text, null, findings)
-    for (const view of decodedViews(text, this.longest)) this.scanLayer(text, view.text, view, findings)
-    this.tailsAfterCuts(text, findings)
+    this.tailsAfterCuts(text, null, findings)
+    for (const view of decodedViews(text, this.longest)) {
+      this.scanLayer(text, view.text, view, findings)
+      this.tailsAfterCuts(view.text, view, findings)
+    }
     return findings
   }
 
@@ -161,14 +164,14 @@ export class KnownValues {
     findings.push({ ...at, kind, encoding })
   }
 
-  /** After a cut (the text's start, `…`, `...`): the end of a known secret, 8+ characters of it. */
-  private tailsAfterCuts(text: string, findings: Finding[]): void {
+  /** After a cut (the start of `text`, `…`, `...`): the end of a known secret, 8+ characters of it; `text` is the text itself or one of its views. */
+  private tailsAfterCuts(text: string, view: DecodedView | null, findings: Finding[]): void {
     const tails = this.tailIndex()
     if (tails.size === 0) return
     const tailAt = (at: number): void => {
       const key = text.slice(at, at + MIN_CUT_PREFIX).toLowerCase()
       const best = tails.get(key)?.find((tail) => text.slice(at, at + tail.length).toLowerCase() === tail)
-      if (best) findings.push({ start: at, end: at + best.length, kind: 'known-secret-encoded', encoding: 'cut' })
+      if (best) findings.push({ ...(view ? view.toParent(at, at + best.length) : { start: at, end: at + best.length }), kind: 'known-secret-encoded', encoding: 'cut' })
     }
     tailAt(text.length - text.trimStart().length)
     for (const m of text.matchAll(ELLIPSIS)) {

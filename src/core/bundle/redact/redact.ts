@@ -7,6 +7,7 @@
  */
 import { applyFindings, coveredRanges, mergeFindings } from './apply'
 import { commandLinePass, pemPass, urlPass } from './assignment-passes'
+import { clientCodePass } from './client-code-pass'
 import { entropyPass } from './entropy-pass'
 import { snapToEscapes } from './escape-bounds'
 import { authorizationPass, cookiePass, harPass, jwtPass } from './header-passes'
@@ -34,6 +35,7 @@ const STRUCTURAL: ReadonlyArray<(text: string, out: PassOutput) => void> = [
   namedValuePass,
   commandLinePass,
   urlPass,
+  clientCodePass,
 ]
 
 /** Compiles the known values once, for many texts (one bundle's files share one redactor, hence one set of pseudonyms). */

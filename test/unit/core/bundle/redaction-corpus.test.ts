@@ -44,7 +44,9 @@ describe('redaction corpus', () => {
 
   it('the independent self-scan (secretlint and the canaries) finds nothing in any redacted sample', async () => {
     const files = samples.map(({ name, text, expect: e }) => ({ name, mediaType: 'text/plain', content: redact(text, { knownSecrets: e.knownSecrets ?? [], pseudonymize: e.pseudonymize ?? [] }).text, redactions: [] }))
-    const secrets = samples.flatMap((s) => s.expect.secrets.filter((v) => !(s.expect.pseudonymize ?? []).includes(v)))
+    // A masked identifier's own forms (encoded, upper-cased) are listed under `secrets` but are no vault secret.
+    const masked = (s: (typeof samples)[number], v: string): boolean => (s.expect.pseudonymize ?? []).some((p) => p.toLowerCase() === decodeURIComponent(v).toLowerCase())
+    const secrets = samples.flatMap((s) => s.expect.secrets.filter((v) => !masked(s, v)))
     const scan = await selfScan(files, secrets)
     expect(JSON.stringify(scan.hits)).toBe("[]")
   })

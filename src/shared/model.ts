@@ -33,6 +33,7 @@ export const ACCOUNT_PROBLEM_CODES = [
   'secret.session-ended',
   'metadata.recovered',
   'fields.incomplete',
+  'secret.address-changed',
 ] as const
 export type AccountProblemCode = (typeof ACCOUNT_PROBLEM_CODES)[number]
 
@@ -70,6 +71,8 @@ export const VAULT_NOTICE_CODES = [
   'metadata.unreadable',
   'keychain.accounts-recovered',
   'keychain.item-unreadable',
+  'keychain.address-bound',
+  'metadata.address-mismatch',
 ] as const
 export type VaultNoticeCode = (typeof VAULT_NOTICE_CODES)[number]
 

@@ -5,7 +5,9 @@
 import type { Diagnosis } from '../../shared/diagnosis'
 import type { AccountHealth } from '../../shared/health'
 import type { AccountView } from '../../shared/model'
-import { AppError } from '../errors'
+import { AppError, isAppError } from '../errors'
+import { ADDRESS_MISMATCH } from '../vault/item-binding'
+import { notSent } from './not-sent'
 import { checkAccount, type CheckDeps } from '../diagnosis/engine'
 import type { EventHub } from '../event-hub'
 import type { Vault } from '../vault/vault'
@@ -85,14 +87,19 @@ export class HealthService {
   private async checkOne(vault: Vault, account: AccountView): Promise<Diagnosis> {
     const held = this.options.holdBack?.(account)
     if (held) return held
-    const { secrets } = await vault.readSecrets(account.id, 'check')
+    const read = await vault.readSecrets(account.id, 'check').catch((error: unknown) => {
+      if (isAppError(error) && error.code === ADDRESS_MISMATCH) return error
+      throw error
+    })
+    if (read instanceof AppError) return this.keep(vault, account, notSent(account, read.message))
+    const { secrets, address } = read
     const issued = await this.options.tokens?.(vault, account)
     const diagnosis = await checkAccount(
       {
         provider: account.provider,
         fields: { ...account.fields, ...secrets, ...issued?.fields },
-        baseUrl: account.baseUrl,
-        environment: account.environment,
+        baseUrl: address.baseUrl,
+        environment: address.environment,
         scopes: account.scopes,
         storeTokens:
           issued?.storeTokens ??
@@ -102,6 +109,10 @@ export class HealthService {
       },
       this.options.deps,
     )
+    return this.keep(vault, account, diagnosis)
+  }
+
+  private async keep(vault: Vault, account: AccountView, diagnosis: Diagnosis): Promise<Diagnosis> {
     const history = this.history(vault)
     await history.append(account.id, diagnosis)
     if (vault === this.options.vault()) this.options.events.emit('health:changed', this.annotate(healthOf(account.id, await history.list(account.id))))

@@ -1,4 +1,5 @@
 import { removeAccount } from '../account-removal'
+import { updateAccount } from '../account-update'
 import { exportForRenderer, previewForRenderer } from '../bundle/bundle-ipc'
 import { knowledgeStep } from '../diagnosis/providers'
 import { listProviders } from '../providers/provider-info'
@@ -15,7 +16,7 @@ export function createHandlers(services: Services): Handlers {
     'accounts:list': () => vault().list(),
     'accounts:status': () => vault().status(),
     'accounts:create': (request) => vault().create(request),
-    'accounts:update': (request) => vault().update(request),
+    'accounts:update': (request) => updateAccount(services, request),
     'accounts:delete': ({ id }) => removeAccount(services, id),
     'accounts:duplicate': ({ id, label }) => vault().duplicate(id, label),
     'accounts:import-preview': (request) => vault().previewImport(request),

@@ -49,7 +49,7 @@ export function recoveredRecord(item: SecretItem, label: string, secrets: Record
     label,
     provider: item.provider,
     environment: item.environment,
-    baseUrl: null,
+    baseUrl: item.baseUrl ?? null,
     baseUrlConfirmedAt: null,
     fields: {},
     secrets,

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { ImportCandidateView, ImportPreview, ImportResult } from '../../shared/model'
+import { addressOf, sameAddress } from './item-binding'
 import { AppError } from '../errors'
 import { checkDraft, sameLabel, type CheckedDraft, type InputProblem } from './account-input'
 import { newRecord, secretRecords, secretsChanged } from './account-records'
@@ -141,8 +142,11 @@ export function importAccounts(vault: Vault, request: ImportCommit): Promise<Imp
       }
       const id = p.existing?.id ?? randomUUID()
       if (p.existing) vault.assertReachable(p.existing, 'replace')
-      const tokens = p.existing && vault.items.has(id) ? ((await vault.items.read(id))?.tokens ?? {}) : {}
-      await vault.items.write(id, { v: 1, provider: p.draft.provider, environment: p.draft.environment, label: p.draft.label, secrets: p.draft.secret, tokens })
+      const address = addressOf(p.draft)
+      // Issued tokens stay only while the account keeps its address: they must not follow it elsewhere.
+      const keepTokens = p.existing && vault.items.has(id) && sameAddress(addressOf(p.existing), address)
+      const tokens = keepTokens ? ((await vault.items.read(id))?.tokens ?? {}) : {}
+      await vault.items.write(id, { v: 1, provider: p.draft.provider, ...address, label: p.draft.label, secrets: p.draft.secret, tokens })
       const secrets = await secretRecords(vault.fingerprints, p.draft.secret)
       if (p.existing) {
         const record = replaced(p.existing, p.draft, secrets, vault)

@@ -159,6 +159,8 @@ export interface SecretStorageStatus {
 export interface NetworkTrust {
   /** Extra CA files, besides the built-in list: where each came from and how many certificates it holds. */
   readonly extraCaFiles: ReadonlyArray<{ readonly source: 'setting' | 'flag' | 'NODE_EXTRA_CA_CERTS'; readonly path: string; readonly certificates: number }>
+  /** The app's saved extra CA file setting; it takes effect at the next start (compare extraCaFiles). */
+  readonly savedCaFile: string | null
   /** Extra CA files that could not be used (each names the file, where it was set and the fix). */
   readonly problems: ReadonlyArray<string>
   /** Why NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored, when it is set; else null. */

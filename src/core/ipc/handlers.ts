@@ -24,6 +24,7 @@ export function createHandlers(services: Services): Handlers {
   return {
     'app:info': () => services.appInfo(),
     'app:security': () => services.securityPosture(),
+    'app:set-ca-file': ({ path }) => services.setCaFile(path),
     'providers:list': () => listProviders(),
     'accounts:list': () => vault().list(),
     'accounts:status': () => vault().status(),

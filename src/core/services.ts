@@ -2,7 +2,7 @@
  * Builds every core service once. Main, the CLI and the e2e harness all start here, so
  * they run the same code path.
  */
-import type { AppInfo, SecurityPosture } from '../shared/model'
+import type { AppInfo, NetworkTrust, SecurityPosture } from '../shared/model'
 import { EventHub } from './event-hub'
 import { systemClock, type FleetClock } from './health/fleet-clock'
 import { fileSettingsStore } from './health/fleet-settings'
@@ -84,8 +84,8 @@ export interface Services {
   readonly tokens: TokenService
   /** The active workspace's wizard progress. */
   wizard(): WizardStore
-  /** The extra CA setting (applies from the next start). */
-  readonly networkSettings: NetworkSettingsStore
+  /** Saves the app's extra CA file setting (checked first; applies from the next start). */
+  setCaFile(path: string | null): Promise<NetworkTrust>
   /** Events for the renderer (no secrets): main and the e2e harness forward them. */
   readonly events: EventHub
   appInfo(): AppInfo
@@ -99,6 +99,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const networkEnv = options.network?.env ?? process.env
   const networkSettings = new NetworkSettingsStore(options.dataDir)
   const trust = await resolveTlsTrust(networkSettings, options.network?.caFile ?? null, networkEnv)
+  let savedCaFile = (await networkSettings.load()).caFile
+  const networkFacts = (): NetworkTrust => networkTrustFacts(trust, networkEnv, savedCaFile)
   const newHttpClient = (): HttpClient => createHttpClient({ env: networkEnv, extraCaCerts: trust.extraCaCerts })
   const scrubber = new SecretScrubber()
   const logger = options.logSink ? createLogger(options.logSink, scrubber) : silentLogger
@@ -187,7 +189,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     limiter,
     tokens,
     wizard,
-    networkSettings,
+    setCaFile: async (path) => {
+      await networkSettings.setCaFile(path)
+      savedCaFile = path
+      logger.log('info', 'network.ca-file-saved', { set: path !== null })
+      return networkFacts()
+    },
     events,
     appInfo: () => ({
       name: 'AuthDesk',
@@ -196,9 +203,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
       electron: runtime.electron,
       node: process.versions.node,
       secretStorage: secretStore.status,
-      network: networkTrustFacts(trust, networkEnv),
+      network: networkFacts(),
     }),
-    securityPosture: () => describePosture(runtime, secretStore.status, networkTrustFacts(trust, networkEnv)),
+    securityPosture: () => describePosture(runtime, secretStore.status, networkFacts()),
     close: async () => {
       fleet.stop()
       // Stop new refreshes, then let running ones finish before the Demo folder is removed.

@@ -44,7 +44,8 @@ async function start(): Promise<void> {
   )
   const router = createRouter(createHandlers(services), { trust: sameOriginMainFrame(APP_ORIGIN), logger: services.logger, scrub: (value) => services.scrubber.scrubValue(value) })
   registerIpc(ipcMain, router, () => mainWindow)
-  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged)
+  // resources/icon.png sits beside out/ in the repository and in the packaged app (electron-builder.json `files`).
+  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged, join(__dirname, '../../resources/icon.png'))
   mainWindow.on('closed', () => (mainWindow = null))
   services.events.subscribe((name, payload) => sendEvent(mainWindow, name, payload))
   services.events.subscribe(notifyFrom(electronNotifications, focusExisting))

@@ -5,8 +5,9 @@ import { APP_ENTRY_URL } from './app-protocol'
  * The one window. Its web preferences are written out literally (not built elsewhere) so
  * Electronegativity can read them; test/unit/main/window.test.ts asserts every one.
  */
-export function createMainWindow(preloadPath: string, packaged: boolean): BrowserWindow {
+export function createMainWindow(preloadPath: string, packaged: boolean, iconPath: string): BrowserWindow {
   const window = new BrowserWindow({
+    icon: iconPath,
     width: 1280,
     height: 820,
     minWidth: 900,

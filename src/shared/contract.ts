@@ -21,6 +21,7 @@ import {
   type ImportResult,
   type ProviderInfo,
   type SecurityPosture,
+  type NetworkTrust,
   type VaultStatus,
   type WorkspaceInfo,
 } from './model'
@@ -75,6 +76,8 @@ export const channels = {
   'app:info': channel<AppInfo>()(none),
   /** The running build's security posture (window preferences, CSP, IPC policy, storage). */
   'app:security': channel<SecurityPosture>()(none),
+  /** The extra CA certificates (a PEM file) credential requests trust; null removes the setting. Applies from the next start. */
+  'app:set-ca-file': channel<NetworkTrust>()(z.object({ path: z.string().min(1).max(4096).nullable() }).strict()),
   /** The providers and the fields, environments and scopes their accounts have. */
   'providers:list': channel<ReadonlyArray<ProviderInfo>>()(none),
   'accounts:list': channel<ReadonlyArray<AccountView>>()(none),

@@ -33,6 +33,7 @@ export const ACCOUNT_PROBLEM_CODES = [
   'secret.session-ended',
   'metadata.recovered',
   'fields.incomplete',
+  'secret.address-changed',
 ] as const
 export type AccountProblemCode = (typeof ACCOUNT_PROBLEM_CODES)[number]
 
@@ -71,6 +72,9 @@ export const VAULT_NOTICE_CODES = [
   'keychain.migrated',
   'keychain.save-completed',
   'keychain.items-unclaimed',
+  'keychain.item-unreadable',
+  'keychain.address-bound',
+  'metadata.address-mismatch',
 ] as const
 export type VaultNoticeCode = (typeof VAULT_NOTICE_CODES)[number]
 
@@ -157,6 +161,8 @@ export interface SecretStorageStatus {
 export interface NetworkTrust {
   /** Extra CA files, besides the built-in list: where each came from and how many certificates it holds. */
   readonly extraCaFiles: ReadonlyArray<{ readonly source: 'setting' | 'flag' | 'NODE_EXTRA_CA_CERTS'; readonly path: string; readonly certificates: number }>
+  /** The app's saved extra CA file setting; it takes effect at the next start (compare extraCaFiles). */
+  readonly savedCaFile: string | null
   /** Extra CA files that could not be used (each names the file, where it was set and the fix). */
   readonly problems: ReadonlyArray<string>
   /** Why NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored, when it is set; else null. */

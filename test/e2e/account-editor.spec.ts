@@ -182,3 +182,16 @@ test('hygiene warnings appear as the user types and go away when the value is fi
   await expect(warnings('USERNAME')).toHaveCount(0)
   await expect(page.getByTestId('field-error')).toHaveCount(0)
 })
+
+test('changing the environment says the secrets are needed again, and saving without them leaves "Secrets needed"', async ({ app }) => {
+  const { page, services } = app
+  await services.vault.create({ label: 'Payroll to move', provider: 'nmbrs', fields: { USERNAME: 'payroll@example.com', TOKEN: '9b2f4c6d8e1a3b5c7d9e' } })
+  await openEditor(page, 'Payroll to move')
+  await expect(page.getByTestId('repoint-note')).toHaveCount(0)
+  await page.getByLabel('Environment', { exact: true }).selectOption({ label: 'Sandbox' })
+  await expect(page.getByTestId('repoint-note')).toContainText('A new address needs the secrets again')
+  await save(page)
+  await expect(row(page, 'Payroll to move')).toContainText('Secrets needed: address changed')
+  const saved = (await services.vault.list()).find((a) => a.label === 'Payroll to move')
+  expect(saved).toMatchObject({ environment: 'sandbox', secretsStatus: 'none', secrets: {} })
+})

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../src/shared/contract'
+import { makeInterceptionCa } from '../support/recording-proxy'
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
 import { MemorySecretStore } from '../../src/core/vault/secret-store'
 import { openApp } from '../support/harness/harness'
@@ -48,5 +52,31 @@ test('without a keychain, every screen says so with the reason and how to fix it
     await expect(banner).toBeVisible()
   } finally {
     await app.close()
+  }
+})
+
+test('the Security screen shows network trust, and saves an extra CA file only when it holds a certificate', async ({ app }) => {
+  const { page } = app
+  const dir = mkdtempSync(join(tmpdir(), 'authdesk-ca-e2e-'))
+  try {
+    const { caPem } = makeInterceptionCa(['proxy.example'])
+    const caFile = join(dir, 'company-ca.pem')
+    writeFileSync(caFile, caPem)
+    await goTo(page, 'Security')
+    await expect(page.getByTestId('network-trust')).toContainText('Always verified before a credential is sent')
+    await expect(page.getByTestId('network-trust')).toContainText('Addresses on this computer never use a proxy')
+
+    const input = page.getByLabel('Extra CA certificates (PEM file)')
+    await input.fill(join(dir, 'missing.pem'))
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page.locator('[data-field="path"]').getByTestId('field-error')).toContainText('cannot read')
+    await expect(input).toHaveValue(join(dir, 'missing.pem'))
+
+    await input.fill(caFile)
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page.getByTestId('ca-file-pending')).toContainText(`Saved: ${caFile} is trusted from the next start.`)
+    expect(JSON.parse(readFileSync(join(app.dataDir, 'network.json'), 'utf8'))).toEqual({ caFile })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 })

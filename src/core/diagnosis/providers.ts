@@ -24,5 +24,6 @@ export const PROVIDER_CHECKS: { readonly [P in ProviderId]: ProviderCheck } = {
 
 /** A wizard step by id (the ids a Diagnosis lists), from any provider or the common set. */
 export function knowledgeStep(id: string): KnowledgeStep | undefined {
-  return COMMON_KNOWLEDGE[id] ?? Object.values(PROVIDER_CHECKS).map((c) => c.knowledge[id]).find((s) => s !== undefined)
+  const from = (table: Readonly<Record<string, KnowledgeStep>>): KnowledgeStep | undefined => (Object.hasOwn(table, id) ? table[id] : undefined)
+  return from(COMMON_KNOWLEDGE) ?? Object.values(PROVIDER_CHECKS).map((c) => from(c.knowledge)).find((s) => s !== undefined)
 }

@@ -20,15 +20,18 @@ export interface RunOptions {
 
 export class CheckRuns {
   private readonly cancelled = new Set<string>()
+  private readonly running = new Set<string>()
 
   /** Starts a run and returns at once with its id; progress arrives through onProgress. */
   start(options: RunOptions): { readonly runId: string; readonly total: number; readonly done: Promise<CheckProgress> } {
     const runId = randomUUID()
+    this.running.add(runId)
     return { runId, total: options.accounts.length, done: this.run(runId, options) }
   }
 
+  /** Only a running run can be cancelled: ids of others are not kept (the set stays as small as the runs). */
   cancel(runId: string): void {
-    this.cancelled.add(runId)
+    if (this.running.has(runId)) this.cancelled.add(runId)
   }
 
   private async run(runId: string, options: RunOptions): Promise<CheckProgress> {
@@ -60,6 +63,7 @@ export class CheckRuns {
       ),
     )
     const cancelled = this.cancelled.delete(runId)
+    this.running.delete(runId)
     report({ finished: true, cancelled })
     return progress
   }

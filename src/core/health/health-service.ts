@@ -5,7 +5,9 @@
 import type { Diagnosis } from '../../shared/diagnosis'
 import type { AccountHealth } from '../../shared/health'
 import type { AccountView } from '../../shared/model'
-import { AppError } from '../errors'
+import { AppError, isAppError } from '../errors'
+import { ADDRESS_MISMATCH } from '../vault/item-binding'
+import { notSent } from './not-sent'
 import { checkAccount, type CheckDeps } from '../diagnosis/engine'
 import type { EventHub } from '../event-hub'
 import type { Vault } from '../vault/vault'
@@ -89,17 +91,18 @@ export class HealthService {
     const startedAt = Date.now()
     const read = await vault.readSecrets(account.id, 'check').catch((error: unknown) => {
       if (isSecretUnavailable(error)) return secretUnavailableDiagnosis(account, error as Error, startedAt)
+      if (isAppError(error) && error.code === ADDRESS_MISMATCH) return notSent(account, error.message)
       throw error
     })
     if ('state' in read) return this.record(vault, account, read)
-    const { secrets } = read
+    const { secrets, address } = read
     const issued = await this.options.tokens?.(vault, account)
     const checked = await checkAccount(
       {
         provider: account.provider,
         fields: { ...account.fields, ...secrets, ...issued?.fields },
-        baseUrl: account.baseUrl,
-        environment: account.environment,
+        baseUrl: address.baseUrl,
+        environment: address.environment,
         scopes: account.scopes,
         storeTokens:
           issued?.storeTokens ??

@@ -49,10 +49,11 @@ function shownProxy(value: string): string {
   }
 }
 
-export function networkTrustFacts(trust: TlsTrust, env: Env): NetworkTrust {
+export function networkTrustFacts(trust: TlsTrust, env: Env, savedCaFile: string | null): NetworkTrust {
   const proxy = proxySettingsFromEnv(env)
   return {
     extraCaFiles: trust.extraCaFiles,
+    savedCaFile,
     problems: trust.problems,
     ignoredTlsOverride: trust.ignoredTlsOverride,
     proxy: { https: shownProxy(proxy.httpsProxy), http: shownProxy(proxy.httpProxy), noProxy: proxy.noProxy },

@@ -11,6 +11,7 @@ import { AppError } from '../errors'
 import { effectiveBaseUrl } from '../http/host-binding'
 import { rotateAuthmatechKey } from '../providers/authmatech/rotate-key'
 import { providerDefinition } from '../providers/registry'
+import type { BoundAddress } from '../vault/item-binding'
 import type { Vault } from '../vault/vault'
 
 /** Name in the keychain item's `tokens` map of a rotated key not yet verified. */
@@ -26,8 +27,8 @@ export interface KeyRotationDeps {
 type Verification = { readonly ok: boolean; readonly cause: KeyRotationResult['cause']; readonly summary: string }
 
 /** The key works when Authmatech accepts it, even if the account itself has a problem (product, balance). */
-async function verify(deps: KeyRotationDeps, account: AccountView, apiKey: string): Promise<Verification> {
-  const input = { provider: 'authmatech' as const, fields: { ...account.fields, API_KEY: apiKey }, baseUrl: account.baseUrl, environment: account.environment }
+async function verify(deps: KeyRotationDeps, account: AccountView, address: BoundAddress, apiKey: string): Promise<Verification> {
+  const input = { provider: 'authmatech' as const, fields: { ...account.fields, API_KEY: apiKey }, ...address }
   const diagnosis = await checkAccount(input, deps.check)
   return { ok: diagnosis.state !== 'unknown' && !diagnosis.cause.startsWith('credentials.'), cause: diagnosis.cause, summary: diagnosis.summary }
 }
@@ -57,14 +58,14 @@ export async function rotateKey(deps: KeyRotationDeps, id: string, secretKey: st
   const account = (await deps.vault.list()).find((a) => a.id === id)
   if (!account) throw new AppError('account.not-found', 'No account has this id; it may have been deleted. Reload the list.', { field: 'id' })
   if (account.provider !== 'authmatech') throw new AppError('tokens.unsupported', `"${account.label}" has no in-app key rotation (only Authmatech has one).`)
-  const { secrets, tokens } = await deps.vault.readSecrets(id, 'key rotation')
+  const { secrets, tokens, address } = await deps.vault.readSecrets(id, 'key rotation')
   const current = secrets.API_KEY
   const clientId = account.fields.CLIENT_ID
   if (!current || !clientId) throw new AppError('credentials.missing', 'Rotating needs the account’s API key and client id.')
 
   const pending = tokens[PENDING_API_KEY]
   if (pending && pending !== current) {
-    const earlier = await verify(deps, account, pending)
+    const earlier = await verify(deps, account, address, pending)
     if (earlier.ok) return promote(deps, account, pending, 'pending-promoted')
     if (!earlier.cause.startsWith('credentials.'))
       return result(account, 'kept-old', earlier.cause, `The key from an earlier rotation could not be verified yet (${earlier.summary}); nothing was rotated. Try again later.`, true)
@@ -72,14 +73,14 @@ export async function rotateKey(deps: KeyRotationDeps, id: string, secretKey: st
     await deps.vault.saveTokens(id, { [PENDING_API_KEY]: null })
   }
 
-  const binding = { definition: providerDefinition('authmatech'), environment: account.environment, baseUrl: account.baseUrl }
+  const binding = { definition: providerDefinition('authmatech'), ...address }
   const rotateDeps = { http: deps.check.http, binding, baseUrl: effectiveBaseUrl(binding) ?? '', timeoutMs: deps.timeoutMs, now: deps.now }
   const rotated = await rotateAuthmatechKey(rotateDeps, current, clientId, secretKey)
   if (!rotated.ok) return result(account, 'failed', rotated.cause, `The key was not rotated: ${rotated.summary}`, false)
   deps.check.scrubber?.remember(rotated.newApiKey)
   // In the keychain before anything uses it: a lost key could only be replaced by rotating again.
   await deps.vault.saveTokens(id, { [PENDING_API_KEY]: rotated.newApiKey })
-  const verified = await verify(deps, account, rotated.newApiKey)
+  const verified = await verify(deps, account, address, rotated.newApiKey)
   if (verified.ok) return promote(deps, account, rotated.newApiKey, 'rotated')
   deps.vault.log('warn', 'account.key-rotation-unverified', { id, cause: verified.cause })
   const message = `Authmatech issued a new API key, but it could not be verified: ${verified.summary} The old key stays the account's API key and the new one waits in the keychain; rotate again to retry the verification.`

@@ -69,7 +69,7 @@ export async function issueToken(m: TokenManager, id: string, request: IssueRequ
   const slot = await m.slot(id)
   return m.exclusive(slot, async () => {
     const { authorization } = await authorize(m, slot, account, 'issue')
-    const deps = m.apiDeps(account)
+    const deps = await m.apiDeps(account)
     const answer = await issueTokenPair(deps, authorization, { scopes: choice.scopes, ttlSeconds: ttl })
     if (!answer.ok) throw new AppError(answer.cause, answer.summary)
     const warnings = [...choice.warnings]
@@ -112,7 +112,7 @@ export async function revokeTokens(m: TokenManager, id: string, jti: string | nu
     const targets = jti !== null ? [jti] : slot.file.records.filter((r) => mayStillWork(r, m.now())).map((r) => r.jti)
     if (targets.length === 0) return { state: m.stateOf(slot, account), revoked: [], failed: [] }
     const { authorization, pair } = await authorize(m, slot, account, 'revoke')
-    const deps = m.apiDeps(account)
+    const deps = await m.apiDeps(account)
     // A managing token revokes itself last.
     const ordered = [...targets.filter((t) => t !== pair?.jti), ...targets.filter((t) => t === pair?.jti)]
     const revoked: string[] = []

@@ -41,7 +41,7 @@ export async function adoptPasted(m: TokenManager, slot: Slot, account: AccountV
   }
   const problem = lintSmsGate({ REFRESH_TOKEN: pasted })[0]
   if (problem) throw new AppError(problem.cause, `${problem.message} Nothing was sent.`)
-  const answer = await refreshTokenPair(m.apiDeps(account), pasted)
+  const answer = await refreshTokenPair(await m.apiDeps(account), pasted)
   if (!answer.ok) throw new AppError(answer.cause, answer.summary)
   return m.persist(slot, answer, adopted(account))
 }

@@ -258,8 +258,10 @@ export class TokenManager {
     if (view) this.options.events.changed(view.id, this.stateOf(slot, view))
   }
 
-  apiDeps(account: AccountView): TokenApiDeps {
-    const binding = { definition: providerDefinition('smsgate'), environment: account.environment, baseUrl: account.baseUrl }
+  /** Where token calls go: the address bound to the account's secrets in the keychain, never accounts.json's word alone. */
+  async apiDeps(account: AccountView): Promise<TokenApiDeps> {
+    const address = await this.options.vault.boundAddress(account.id)
+    const binding = { definition: providerDefinition('smsgate'), environment: address.environment, baseUrl: address.baseUrl }
     return { http: this.options.http, binding, baseUrl: effectiveBaseUrl(binding) ?? '', timeoutMs: this.options.timeoutMs, now: () => this.now() }
   }
 

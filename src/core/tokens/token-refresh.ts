@@ -54,7 +54,7 @@ async function fail(m: TokenManager, slot: Slot, account: AccountView, cause: Ca
 type Renewed = { readonly pair: ManagedPair; readonly outcome: 'refreshed' | 'reissued' }
 
 async function renew(m: TokenManager, slot: Slot, account: AccountView, pair: ManagedPair, record: TokenRecord): Promise<Renewed> {
-  const deps = m.apiDeps(account)
+  const deps = await m.apiDeps(account)
   const ttlRequested = slot.file.ttlRequestedSeconds
   let reason = 'The token has no refresh token.'
   let attempted = false

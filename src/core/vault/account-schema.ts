@@ -33,6 +33,8 @@ export const accountRecordSchema = z.object({
   secretStorage: z.enum(['keychain', 'session']),
   /** Set when the record was rebuilt from a keychain item that had no record; cleared by an update. */
   recoveredAt: z.string().nullable(),
+  /** When its address changed without the secrets being entered again, so they were cleared (until new ones are saved). */
+  secretsClearedAt: z.string().nullable().optional(),
 })
 
 export type AccountRecord = z.infer<typeof accountRecordSchema>

@@ -1,7 +1,8 @@
 /**
- * The one keychain item per account: its secret field values, any tokens issued for it, and
- * a few non-secret facts (provider, environment, label) so that an item whose record was lost
- * can be shown again as a recovered account instead of lingering unseen.
+ * The one keychain item per account: its secret field values, any tokens issued for it, the
+ * address they may be sent to (environment and custom base URL: see item-binding.ts), and the
+ * label, so that an item whose record was lost can be shown again as a recovered account
+ * instead of lingering unseen.
  */
 import { z } from 'zod'
 import { ENVIRONMENTS, PROVIDER_IDS } from '../../shared/model'
@@ -20,6 +21,8 @@ const secretItemSchema = z.object({
   provider: z.enum(PROVIDER_IDS),
   environment: z.enum(ENVIRONMENTS),
   label: z.string(),
+  /** The custom base URL the secrets may go to (null: the environment's default); absent in items from before it was kept here. */
+  baseUrl: z.string().nullable().optional(),
   secrets: z.record(z.string(), z.string()),
   tokens: z.record(z.string(), z.string()),
 })

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { ImportCandidateView, ImportPreview, ImportResult } from '../../shared/model'
+import { addressOf, sameAddress } from './item-binding'
 import { AppError } from '../errors'
 import { checkDraft, sameLabel, type CheckedDraft, type InputProblem } from './account-input'
 import { newRecord, secretRecords, secretsChanged } from './account-records'
@@ -134,7 +135,7 @@ export function importAccounts(vault: Vault, request: ImportCommit): Promise<Imp
       )
     const next = [...records]
     const result = { created: [] as AccountRecord[], replaced: [] as AccountRecord[], skipped: [] as string[] }
-    const writes: Array<{ readonly record: AccountRecord; readonly draft: CheckedDraft }> = []
+    const writes: Array<{ readonly record: AccountRecord; readonly draft: CheckedDraft; readonly existing: AccountRecord | null }> = []
     for (const p of planned) {
       if (p.action === 'skip') {
         result.skipped.push(p.account.name)
@@ -146,13 +147,16 @@ export function importAccounts(vault: Vault, request: ImportCommit): Promise<Imp
       if (p.existing) next[next.findIndex((r) => r.id === record.id)] = record
       else next.push(record)
       ;(p.existing ? result.replaced : result.created).push(record)
-      writes.push({ record, draft: p.draft })
+      writes.push({ record, draft: p.draft, existing: p.existing })
     }
     // Journal, secrets, records: a kill at any point leaves each account whole (finished at the next open) or absent.
     await vault.journal.begin(writes.map((w) => w.record))
-    for (const { record, draft } of writes) {
-      const tokens = vault.items.has(record.id) ? ((await vault.items.read(record.id))?.tokens ?? {}) : {}
-      await vault.items.write(record.id, { v: 1, provider: draft.provider, environment: draft.environment, label: draft.label, secrets: draft.secret, tokens })
+    for (const { record, draft, existing } of writes) {
+      const address = addressOf(draft)
+      // Issued tokens stay only while the account keeps its address: they must not follow it elsewhere.
+      const keepTokens = existing !== null && vault.items.has(record.id) && sameAddress(addressOf(existing), address)
+      const tokens = keepTokens ? ((await vault.items.read(record.id))?.tokens ?? {}) : {}
+      await vault.items.write(record.id, { v: 1, provider: draft.provider, ...address, label: draft.label, secrets: draft.secret, tokens })
     }
     await save(next)
     await vault.journal.clear()

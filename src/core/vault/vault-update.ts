@@ -22,6 +22,7 @@ import {
 } from './account-input'
 import { copyLabel, secretRecords, secretsChanged } from './account-records'
 import type { AccountRecord } from './account-schema'
+import { addressOf, sameAddress } from './item-binding'
 import type { Vault } from './vault'
 
 export interface AccountPatch {
@@ -90,7 +91,18 @@ export function updateAccount(vault: Vault, patch: AccountPatch): Promise<Accoun
 
     let secrets = record.secrets
     let secretStorage = record.secretStorage
-    if (Object.keys(changes.secret).length > 0) {
+    const address = addressOf({ environment, baseUrl })
+    const repointed = !sameAddress(addressOf(record), address)
+    let secretsClearedAt = record.secretsClearedAt ?? null
+    if (repointed && !reenteredAll(record, changes.secret)) {
+      // Secrets and issued tokens never follow an account to a new address on the renderer's word alone.
+      vault.assertReachable(record, 'change the address of')
+      const held = Object.keys(record.secrets).length > 0 || vault.items.has(record.id)
+      if (vault.items.has(record.id)) await vault.items.remove(record.id)
+      secrets = {}
+      if (held) secretsClearedAt = vault.now()
+      vault.log('warn', 'account.secrets-cleared', { id: record.id, reason: 'address changed without the secrets' })
+    } else if (repointed || Object.keys(changes.secret).length > 0) {
       vault.assertReachable(record, 'change the secrets of')
       const item = vault.items.has(record.id) ? await vault.items.read(record.id) : null
       const merged: Record<string, string> = { ...(item?.secrets ?? {}) }
@@ -98,9 +110,11 @@ export function updateAccount(vault: Vault, patch: AccountPatch): Promise<Accoun
         if (value === null) delete merged[name]
         else merged[name] = value
       }
-      await vault.items.write(record.id, { v: 1, provider: record.provider, environment, label, secrets: merged, tokens: item?.tokens ?? {} })
+      // Tokens were issued by the old address's server: they stay behind.
+      await vault.items.write(record.id, { v: 1, provider: record.provider, ...address, label, secrets: merged, tokens: repointed ? {} : (item?.tokens ?? {}) })
       secrets = await secretRecords(vault.fingerprints, merged)
       secretStorage = vault.secretStorageKind
+      if (Object.keys(merged).length > 0) secretsClearedAt = null
     }
     const now = vault.now()
     const next: AccountRecord = {
@@ -117,6 +131,7 @@ export function updateAccount(vault: Vault, patch: AccountPatch): Promise<Accoun
       lastRotatedAt: secretsChanged(record.secrets, secrets) ? now : record.lastRotatedAt,
       secretStorage,
       recoveredAt: null,
+      secretsClearedAt,
     }
     await save(accounts.map((a) => (a.id === record.id ? next : a)))
     vault.log('info', 'account.updated', { id: record.id, fields: Object.keys(patch.fields ?? {}), rotated: next.lastRotatedAt !== record.lastRotatedAt })
@@ -124,6 +139,12 @@ export function updateAccount(vault: Vault, patch: AccountPatch): Promise<Accoun
     vault.changed([record.id])
     return vault.view(next)
   })
+}
+
+/** Every secret the account holds was entered again in this request (what a change of address needs). */
+function reenteredAll(record: AccountRecord, secret: Readonly<Record<string, string | null>>): boolean {
+  const given = Object.entries(secret).filter(([, value]) => value !== null).map(([name]) => name)
+  return given.length > 0 && Object.keys(record.secrets).every((name) => given.includes(name))
 }
 
 /** Copies the definition and any readable secrets; tokens stay with the original (a refresh token must not be shared). */

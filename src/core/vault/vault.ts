@@ -13,6 +13,7 @@ import { providerDefinition } from '../providers/registry'
 import type { SecretScrubber } from '../secret-scrubber'
 import { checkDraft, problemError, sameLabel, type AccountDraft } from './account-input'
 import { AccountItems } from './account-items'
+import { addressMismatch, addressOf, isUnbound, sameAddress, type BoundAddress } from './item-binding'
 import { copyLabel, newRecord, secretRecords, secretsChanged } from './account-records'
 import { ACCOUNTS_FILE, ACCOUNTS_FORMAT, ACCOUNTS_VERSION, parseAccountsDocument, type AccountRecord, type AccountsDocument } from './account-schema'
 import { toView } from './account-view'
@@ -43,6 +44,8 @@ export interface VaultOptions {
 export interface AccountSecrets {
   readonly secrets: Readonly<Record<string, string>>
   readonly tokens: Readonly<Record<string, string>>
+  /** The address the secrets are bound to (their keychain item's, the same as the record's). */
+  readonly address: BoundAddress
 }
 
 export type Transaction<T> = (accounts: AccountRecord[], save: (accounts: AccountRecord[]) => Promise<void>) => Promise<T>
@@ -254,7 +257,7 @@ export class Vault {
       const record = newRecord(value, await secretRecords(this.fingerprints, value.secret), { id, now: this.now(), secretStorage: this.secretStorageKind })
       // Journal, secret, record: a crash at any point leaves the account whole (finished at the next open) or absent.
       await this.journal.begin([record])
-      await this.items.write(id, { v: 1, provider: value.provider, environment: value.environment, label: value.label, secrets: value.secret, tokens: {} })
+      await this.items.write(id, { v: 1, provider: value.provider, environment: value.environment, baseUrl: value.baseUrl, label: value.label, secrets: value.secret, tokens: {} })
       await save([...accounts, record])
       await this.journal.clear()
       this.log('info', 'account.created', { id, provider: record.provider, environment: record.environment })
@@ -309,15 +312,40 @@ export class Vault {
     const item = this.items.has(record.id) ? await this.items.read(record.id) : null
     if (!item && Object.keys(record.secrets).length > 0)
       throw new AppError('vault.secret-missing', `Cannot ${action} "${record.label}": its secrets are not in the keychain any more. Enter them again.`)
-    return item
+    return item && (await this.verifyAddress(record, item))
   }
 
-  /** For a check or a token call: the account's secret values. The read is logged, never the values. */
+  /** The item, bound to its record's address; an item from before the binding is bound now. Throws when the file disagrees with the item. */
+  private async verifyAddress(record: AccountRecord, item: SecretItem): Promise<SecretItem> {
+    if (isUnbound(item)) {
+      const bound: SecretItem = { ...item, ...addressOf(record) }
+      await this.items.write(record.id, bound)
+      this.log('info', 'account.address-bound', { id: record.id })
+      this.notice('keychain.address-bound', 'Secrets saved by an earlier AuthDesk were bound to their account’s current address (base URL and environment): from now on a change of address needs the secrets again.')
+      return bound
+    }
+    if (sameAddress(addressOf(record), addressOf(item))) return item
+    const error = addressMismatch(record, item)
+    this.log('warn', 'account.address-mismatch', { id: record.id })
+    this.notice('metadata.address-mismatch', error.message)
+    throw error
+  }
+
+  /** For a check or a token call: the account's secret values, and the address they are bound to. The read is logged, never the values. */
   readSecrets(id: string, purpose: string): Promise<AccountSecrets> {
     return this.transaction(async (accounts) => {
-      const item = await this.secretItem(this.find(accounts, id), 'read the secrets of')
+      const record = this.find(accounts, id)
+      const item = await this.secretItem(record, 'read the secrets of')
       this.log('info', 'account.secrets-read', { id, purpose })
-      return { secrets: item?.secrets ?? {}, tokens: item?.tokens ?? {} }
+      return { secrets: item?.secrets ?? {}, tokens: item?.tokens ?? {}, address: addressOf(item ?? record) }
+    })
+  }
+
+  /** Where this account's credentials may be sent (from its keychain item); throws when accounts.json was changed to elsewhere. */
+  boundAddress(id: string): Promise<BoundAddress> {
+    return this.transaction(async (accounts) => {
+      const record = this.find(accounts, id)
+      return addressOf((await this.secretItem(record, 'send the credentials of')) ?? record)
     })
   }
 
@@ -325,7 +353,7 @@ export class Vault {
   saveTokens(id: string, tokens: Readonly<Record<string, string | null>>): Promise<void> {
     return this.transaction(async (accounts) => {
       const record = this.find(accounts, id)
-      const empty: SecretItem = { v: 1, provider: record.provider, environment: record.environment, label: record.label, secrets: {}, tokens: {} }
+      const empty: SecretItem = { v: 1, provider: record.provider, ...addressOf(record), label: record.label, secrets: {}, tokens: {} }
       const item = (await this.secretItem(record, 'store tokens for')) ?? empty
       const next: Record<string, string> = { ...item.tokens }
       for (const [name, value] of Object.entries(tokens)) {

@@ -17,14 +17,15 @@ export class WizardStore {
   }
 
   async get(accountId: string): Promise<WizardTrail | null> {
-    return (await this.document.read())[accountId] ?? null
+    const all = await this.document.read()
+    return Object.hasOwn(all, accountId) ? all[accountId]! : null
   }
 
   async record(accountId: string, stepId: string, outcome: WizardOutcome, note: string | null): Promise<WizardTrail> {
     const at = this.now().toISOString()
     const entry: WizardEntry = { stepId, outcome, at, note }
     const trails = await this.document.update((all) => {
-      const current = all[accountId]
+      const current = Object.hasOwn(all, accountId) ? all[accountId] : undefined
       const restart = !current || current.status !== 'open'
       const entries = [...(restart ? [] : current.entries), entry].slice(-MAX_ENTRIES)
       all[accountId] = {

@@ -38,7 +38,7 @@ describe.skipIf(!haveKeyring)('vault on the real OS keychain (skipped: needs scr
     await vault.saveTokens(view.id, { access: 'real-access-token' })
     const rotated = await vault.update({ id: view.id, fields: { PASSWORD: 'real-keychain-pass-2' } })
     expect(rotated.secrets.PASSWORD!.fingerprint).not.toBe(view.secrets.PASSWORD!.fingerprint)
-    expect(await vault.readSecrets(view.id, 'check')).toEqual({ secrets: { PASSWORD: 'real-keychain-pass-2' }, tokens: { access: 'real-access-token' } })
+    expect(await vault.readSecrets(view.id, 'check')).toMatchObject({ secrets: { PASSWORD: 'real-keychain-pass-2' }, tokens: { access: 'real-access-token' } })
 
     const copy = await vault.duplicate(view.id)
     expect(copy.secrets).toEqual(rotated.secrets)

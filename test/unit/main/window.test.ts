@@ -23,7 +23,7 @@ describe('main window', () => {
   beforeEach(() => void (created.length = 0))
 
   function prefsOf(packaged: boolean): Record<string, unknown> {
-    createMainWindow('/app/out/preload/index.js', packaged)
+    createMainWindow('/app/out/preload/index.js', packaged, '/app/resources/icon.png')
     return created[0]!.options.webPreferences as Record<string, unknown>
   }
 

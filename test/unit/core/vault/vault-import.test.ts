@@ -70,7 +70,7 @@ describe('import from .env', () => {
     expect(result.created[0]!.baseUrlConfirmedAt).not.toBeNull()
   })
 
-  it('skips accounts whose name exists, or replaces them when asked (keeping id and tokens)', async () => {
+  it('skips accounts whose name exists, or replaces them when asked (keeping the id; issued tokens do not follow a new environment)', async () => {
     const { vault, store } = await openTestVault()
     const existing = await vault.create({ ...NMBRS, label: 'PROD_NMBRS' })
     await vault.saveTokens(existing.id, { access: 'tok-access-1' })
@@ -79,7 +79,7 @@ describe('import from .env', () => {
     const replaced = await vault.importAccounts({ source: text(ENV), replaceExisting: true, only: ['PROD'] })
     expect(replaced.replaced).toEqual([expect.objectContaining({ id: existing.id, environment: 'sandbox' })])
     expect(replaced.replaced[0]!.lastRotatedAt).not.toBe(existing.lastRotatedAt)
-    expect(parseItem(store.items.get(itemName(existing.id))!)).toMatchObject({ secrets: { TOKEN: 'nmbrs-token-0123456789' }, tokens: { access: 'tok-access-1' } })
+    expect(parseItem(store.items.get(itemName(existing.id))!)).toMatchObject({ secrets: { TOKEN: 'nmbrs-token-0123456789' }, environment: 'sandbox', tokens: {} })
   })
 
   it('says when the file describes no account, or cannot be read', async () => {

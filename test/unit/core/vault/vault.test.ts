@@ -174,7 +174,7 @@ describe('Vault: secrets for checks and tokens', () => {
     const view = await vault.create(NMBRS)
     await vault.saveTokens(view.id, { access: 'issued-access-token-123', refresh: 'issued-refresh-token-456' })
     await vault.saveTokens(view.id, { refresh: null })
-    expect(await vault.readSecrets(view.id, 'check')).toEqual({ secrets: { TOKEN }, tokens: { access: 'issued-access-token-123' } })
+    expect(await vault.readSecrets(view.id, 'check')).toEqual({ secrets: { TOKEN }, tokens: { access: 'issued-access-token-123' }, address: { environment: view.environment, baseUrl: view.baseUrl } })
     expect(lines.some((l) => l.includes('account.secrets-read') && l.includes('check'))).toBe(true)
     expect(lines.join('\n')).not.toMatch(/issued-|tok-0123/)
     expect(await fileText(dataDir)).not.toContain('issued-access')

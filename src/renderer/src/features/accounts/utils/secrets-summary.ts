@@ -17,6 +17,7 @@ export const PROBLEM_TITLES: Readonly<Record<AccountProblemCode, string>> = {
   'secret.session-ended': 'Session secrets are gone',
   'metadata.recovered': 'Recovered: review its details',
   'fields.incomplete': 'Required fields missing',
+  'secret.address-changed': 'Secrets needed: address changed',
 }
 
 /** `PASSWORD ••••4a13 · CUSTOMER_ID 1469`: identity fields and masked secrets, never a value. */

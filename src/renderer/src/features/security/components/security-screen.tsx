@@ -4,6 +4,7 @@ import { Icon, type IconName } from '../../../components/icon'
 import { PageHeader } from '../../../components/page-header'
 import { useSecurityPosture } from '../api/get-security-posture'
 import { CspTable } from './csp-table'
+import { NetworkTrustFacts } from './network-trust'
 import { WebPreferences } from './web-preferences'
 
 function Section({ id, title, icon, children }: { readonly id: string; readonly title: string; readonly icon: IconName; readonly children: ReactNode }) {
@@ -74,6 +75,9 @@ export function SecurityScreen() {
                 ))}
               </dd>
             </dl>
+          </Section>
+          <Section id="sec-network" title="Network trust" icon="shield">
+            <NetworkTrustFacts network={posture.data.network} />
           </Section>
           <Section id="sec-storage" title="Secret storage" icon="key">
             <dl className="facts">

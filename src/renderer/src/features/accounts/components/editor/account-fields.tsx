@@ -8,6 +8,8 @@ interface AccountFieldsProps {
   readonly form: AccountForm
   /** The base URL already saved on the account (needs no new confirmation). */
   readonly savedBaseUrl: string | null
+  /** The saved account's environment, when it has saved secrets (a new address then needs them again); else null. */
+  readonly savedEnvironmentWithSecrets: Environment | null
   /** The server asked for the host to be confirmed. */
   readonly confirmRequested: boolean
   readonly onChange: (patch: Partial<AccountForm>) => void
@@ -18,11 +20,12 @@ interface AccountFieldsProps {
  * Label, environment and base URL. Credentials are sent only to the provider's own hosts; any
  * other host must be confirmed explicitly (host binding), and the checkbox says where they go.
  */
-export function AccountFields({ provider, form, savedBaseUrl, confirmRequested, onChange, errorFor }: AccountFieldsProps) {
+export function AccountFields({ provider, form, savedBaseUrl, savedEnvironmentWithSecrets, confirmRequested, onChange, errorFor }: AccountFieldsProps) {
   const environment = provider.environments.find((e) => e.id === form.environment)
   const host = unlistedHost(provider, form.baseUrl)
   const changed = (form.baseUrl.trim() || null) !== savedBaseUrl
   const needsConfirmation = changed && (host !== null || confirmRequested)
+  const repointed = savedEnvironmentWithSecrets !== null && (changed || form.environment !== savedEnvironmentWithSecrets)
   const knownHosts = [...new Set(provider.environments.flatMap((e) => e.hosts))].join(', ')
   return (
     <fieldset className="form-section">
@@ -59,6 +62,12 @@ export function AccountFields({ provider, form, savedBaseUrl, confirmRequested, 
           />
         )}
       </FormField>
+      {repointed && (
+        <div className="host-confirm" role="note" data-testid="repoint-note">
+          <Icon name="warning" size={18} />
+          <p>A new address needs the secrets again: enter them below, or saving removes this account’s saved secrets and issued tokens.</p>
+        </div>
+      )}
       {needsConfirmation && (
         <div className="host-confirm" data-field="confirmUnlistedHost" data-testid="host-confirm">
           <Icon name="warning" size={18} />

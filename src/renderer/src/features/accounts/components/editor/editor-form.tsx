@@ -71,6 +71,7 @@ export function EditorForm({ provider, providers, onProvider, account, onSaved, 
         provider={provider}
         form={form}
         savedBaseUrl={account?.baseUrl ?? null}
+        savedEnvironmentWithSecrets={account && Object.values(account.secrets).some((s) => s.set) ? account.environment : null}
         confirmRequested={error?.code === 'account.host-unconfirmed'}
         onChange={change}
         errorFor={errorFor}

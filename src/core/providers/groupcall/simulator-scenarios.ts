@@ -80,6 +80,10 @@ export const GROUPCALL_SCENARIOS: Readonly<Record<string, ScenarioInfo>> = {
     credentials: { CUSTOMER_ID: '2203', PASSWORD: passwordOf('2203'), ...production },
     description: 'Valid credentials of an Email-only customer: WarningMessages "Customer does not allow sending SMS" → permission.denied.',
   },
+  'email-only-customer': {
+    credentials: { CUSTOMER_ID: '2203', PASSWORD: passwordOf('2203'), CHANNEL: 'Email', ...production },
+    description: 'The same Email-only customer on an account that says it sends Email (CHANNEL=Email): the check uses the Email route → ok.',
+  },
   'partner-authorized': {
     credentials: { CUSTOMER_ID: '3301', PASSWORD: passwordOf('3301'), PARTNER_KEY: GROUPCALL_SIM_PARTNER_KEY, ...production },
     description: 'PartnerRoute for a customer that authorised the partner; the probe gets "No recipients with valid addresses" → ok.',

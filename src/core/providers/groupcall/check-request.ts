@@ -5,6 +5,7 @@
  * a request with an empty recipient list, which cannot queue a message for anyone; the
  * documented sample (an SMS to the reserved +447700900000) is an explicit per-account choice.
  */
+import { isOn } from '../field-shapes'
 import type { GroupcallChannel, GroupcallCheck } from './definition'
 import {
   GROUPCALL_PROBE_MESSAGE,
@@ -59,4 +60,10 @@ export function buildCheckRequest(credentials: GroupcallProbeCredentials, check:
   if (!credentials.partnerKey) return { route, path: groupcallSendPath(route), headers, body: { messageData } }
   const body: GroupcallPartnerRouteBody = { PartnerKey: credentials.partnerKey, styleClass: credentials.styleClass ?? 'AuthDesk', messageData }
   return { route: 'PartnerRoute', path: groupcallSendPath('PartnerRoute'), headers, body }
+}
+
+/** Why background checks skip this account (its check may be charged and the owner did not allow it), or null. */
+export function backgroundCheckRefusal(fields: Readonly<Record<string, string>>): string | null {
+  if ((fields.CHECK ?? '').trim().toLowerCase() !== 'reserved-number' || isOn(fields.BACKGROUND_CHECKS)) return null
+  return `Its check is an SMS to ${GROUPCALL_PROBE_NUMBER}, which Groupcall may charge: background checks skip it unless "Background checks that may be charged" is yes. Check it when you need to.`
 }

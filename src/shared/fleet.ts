@@ -15,6 +15,8 @@ export const BLOCKED_CODES = [
   'keychain.unavailable',
   // The account's secrets are gone (deleted item, or session-only in an earlier session).
   'secrets.missing',
+  // Its check may be charged (Groupcall's reserved-number send) and the owner did not allow that in the background.
+  'checks.billable',
 ] as const
 export type BlockedCode = (typeof BLOCKED_CODES)[number]
 
@@ -43,7 +45,9 @@ export interface AccountSchedule {
 export type ScheduledHealth = AccountHealth & { readonly schedule?: AccountSchedule }
 
 export function displayedState(health: ScheduledHealth): HealthState {
-  return health.schedule?.blocked ? 'unchecked' : (health.latest?.state ?? 'unchecked')
+  // An account left out of background checks by choice still shows its last (manual) check.
+  const blocked = health.schedule?.blocked
+  return blocked && blocked.code !== 'checks.billable' ? 'unchecked' : (health.latest?.state ?? 'unchecked')
 }
 
 export interface FleetSettings {

@@ -18,7 +18,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('check-all-status')).toHaveText(/^Checked/, { timeout: 30_000 })
     await expectAccessible(page, 'dashboard (checked)')
 
-    await openAccount(page, 'Nmbrs (SOAP v3) · sandbox-on-production')
+    await openAccount(page, 'Nmbrs (SOAP v3) · token-not-yet-in-sandbox')
     await page.getByTestId('exchange').first().locator('summary').click()
     await expectAccessible(page, 'account detail (failing, inferred, transcript open)')
 

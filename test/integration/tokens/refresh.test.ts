@@ -97,7 +97,7 @@ describe('refreshing SMSGate tokens (simulator, 60-second tokens)', () => {
     w.clock.advance(Date.parse(issued.refreshAt!) - w.clock.now() + 1_000)
     const diagnosis = await w.services.health.check(id)
     expect(diagnosis).toMatchObject({ state: 'healthy', cause: 'ok', details: { token: { scopes: issued.scopes } } })
-    expect(diagnosis.transcript.map((t) => t.step)).toEqual(['GET /devices'])
+    expect(diagnosis.transcript.map((t) => t.step)).toEqual(['GET /device'])
     expect(diagnosis.transcript[0]!.requestHeaders.authorization).toBe('[redacted]')
     expect(tap.refreshes).toBe(1)
     expect(tap.refreshTokenUses.get(JSON.parse(Buffer.from(refreshToken.split('.')[1]!, 'base64url').toString()).jti)).toBe(1)

@@ -37,6 +37,19 @@ describe('Demo workspace', () => {
     expect(nmbrs?.secrets.TOKEN?.set).toBe(true)
   })
 
+  it('shows what the real providers do: the phone’s Local server, a send-only token, a template without DebtorService, a token not yet in Sandbox', async () => {
+    const services = await start(await mkdtemp(join(tmpdir(), 'authdesk-demo-test-')))
+    const byLabel = new Map((await services.vault.list()).map((a) => [a.label, a]))
+    expect(byLabel.get('SMSGate · local-server')?.fields).toMatchObject({ MODE: 'local' })
+    expect(byLabel.get('SMSGate · send-only-token')?.scopes).toEqual([])
+    expect(byLabel.get('Nmbrs (SOAP v3) · unauthorized-1002')).toBeDefined()
+    expect(byLabel.get('Nmbrs (SOAP v3) · template-blocks-debtor-service')?.fields).toMatchObject({ USES_DEBTOR_SERVICE: 'yes' })
+    expect(byLabel.get('Nmbrs (SOAP v3) · token-not-yet-in-sandbox')?.environment).toBe('sandbox')
+    expect(byLabel.get('Groupcall Messenger · email-only-customer')?.fields).toMatchObject({ CHANNEL: 'Email' })
+    const checked = await services.health.check(byLabel.get('SMSGate · local-server')!.id)
+    expect(checked).toMatchObject({ state: 'healthy' })
+  })
+
   it('keeps the user’s own vault apart, and remembers an explicit switch across restarts', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'authdesk-demo-test-'))
     const first = await start(dataDir)

@@ -34,7 +34,7 @@ const ACCOUNT: AccountView = {
 }
 
 describe('account editor requests', () => {
-  it('a new account sends what was typed, with the default scopes, and no empty field', () => {
+  it('a new account sends what was typed, no scope it did not declare, and no empty field', () => {
     const form = { ...initialForm(SMSGATE), label: 'Gateway', plain: { USERNAME: 'GW7KQ2' } }
     expect(createRequest(SMSGATE, form, { PASSWORD: 'pw-123456', TOKEN: '' })).toEqual({
       label: 'Gateway',
@@ -43,7 +43,7 @@ describe('account editor requests', () => {
       baseUrl: null,
       confirmUnlistedHost: false,
       fields: { USERNAME: 'GW7KQ2', PASSWORD: 'pw-123456' },
-      scopes: ['messages:send'],
+      scopes: [],
       notes: '',
     })
   })

@@ -2,6 +2,9 @@
  * Seeded Authmatech clients and the named scenarios built on them. Sandbox and production share
  * the host (authmatech.md §1): the credentials alone select the environment, so a sandbox key is
  * simply a key of a sandbox client. Key and id formats are not documented; these are opaque.
+ * Documented [doc: A-ERR, A-API-AUTH, A-RL]: the envelope, 401, 404 "Client not found.", 429;
+ * guessed [guess]: the /me/products and /me/usage data shapes, the 400 texts for product and
+ * balance (docs/providers/authmatech.md).
  */
 import { createHash } from 'node:crypto'
 import type { ScenarioInfo } from '../../simulators/types'
@@ -58,6 +61,7 @@ export const AUTHMATECH_SIM_CLIENTS = {
   wrongKey: client('wrong-key'),
   rotated: client('rotated', { retiredKeys: [simToken('key|rotated|before')] }),
   verifyDisabled: client('product-not-enabled', { products: ['TRUST', 'SHIELD', 'DETECT'] }),
+  shieldOnly: client('shield-only-customer', { products: ['SHIELD'] }),
   exhausted: client('balance-exhausted', { balance: 0 }),
   expired: client('balance-expired', { balanceExpiresAt: Date.UTC(2025, 0, 1) }),
   sandbox: client('sandbox', { environment: 'sandbox', balance: 1_000_000 }),
@@ -104,17 +108,21 @@ export const AUTHMATECH_SCENARIOS: Readonly<Record<string, ScenarioInfo>> = {
     description: 'A key that was rotated away: 401 "Unauthorized" → credentials.invalid (rotate-if-lost advice applies).',
   },
   'product-not-enabled': {
-    credentials: creds(C.verifyDisabled),
+    credentials: { ...creds(C.verifyDisabled), PRODUCTS: 'VERIFY' },
     description:
-      'VERIFY not enabled: /me/products → 200 listing VERIFY enabled=false; POST /v1/api/verify → 400 product message → permission.denied.',
+      'An account that uses VERIFY (PRODUCTS=VERIFY), disabled for its client: /me/products → 200 listing VERIFY enabled=false [guess: shape]; POST /v1/api/verify → 400 product message → feature.disabled (degraded).',
+  },
+  'shield-only-customer': {
+    credentials: creds(C.shieldOnly),
+    description: 'A customer that only uses Shield, no products declared: /me/products → 200 listing VERIFY enabled=false → ok (a note).',
   },
   'balance-exhausted': {
     credentials: creds(C.exhausted),
-    description: 'No balance left: /me/products → 200; POST /v1/api/verify → 400 "Insufficient balance." → account.disabled.',
+    description: 'No balance left: /me/products → 200; /me/usage remaining 0 [guess: shape]; POST /v1/api/verify → 400 "Insufficient balance." → balance.exhausted (degraded).',
   },
   'balance-expired': {
     credentials: creds(C.expired),
-    description: 'Expired account balance: /me/products → 200; POST /v1/api/verify → 400 "Balance has expired." → account.disabled.',
+    description: 'Expired account balance: /me/usage expiresAt in the past [guess: shape]; POST /v1/api/verify → 400 "Balance has expired." → balance.exhausted (degraded).',
   },
   sandbox: {
     credentials: creds(C.sandbox),

@@ -3,9 +3,19 @@
  * documented answer is HTTP 200 with the verdict in the body; only those literal texts are
  * read as a rejection, anything else falls through to `unknown`.
  */
-import type { ResponseView, StepVerdict } from '../../diagnosis/types'
+import type { ResponseView, StepClassifier, StepVerdict } from '../../diagnosis/types'
 import { evidenceText } from '../../diagnosis/http-fallback'
+import { checkedChannel } from './check-request'
+import type { GroupcallChannel, GroupcallCheck } from './definition'
 import { GROUPCALL_TEXT, groupcallSendResponseSchema, isQueued } from './wire'
+
+export interface GroupcallCheckSettings {
+  readonly check: GroupcallCheck
+  readonly channel: GroupcallChannel
+}
+
+/** "Customer does not allow sending SMS" (documented), or the same words for another channel. */
+const CHANNEL_REFUSAL = /customer does not allow sending (\w+)/i
 
 function parseJson(body: string): unknown {
   try {
@@ -29,7 +39,25 @@ function webApiRejection(response: ResponseView): StepVerdict | null {
   }
 }
 
-export function classifyGroupcallSend(response: ResponseView): StepVerdict | null {
+export function classifyGroupcallSend(settings: GroupcallCheckSettings): StepClassifier {
+  return (response) => classifyAnswer(response, settings)
+}
+
+/** A channel refusal proves the account was identified; it fails the account only for the channel it uses. */
+function channelRefusal(refusal: string, settings: GroupcallCheckSettings, evidence: StepVerdict['evidence']): StepVerdict {
+  const refused = CHANNEL_REFUSAL.exec(refusal)?.[1] ?? ''
+  if (refused.toLowerCase() === settings.channel.toLowerCase()) {
+    return { cause: 'permission.denied', summary: `The credentials work, but this Groupcall customer is not allowed to send ${refused}, the channel this account uses.`, evidence }
+  }
+  return {
+    cause: 'ok',
+    summary: 'Groupcall accepted the credentials.',
+    evidence: { ...evidence, inferred: 'Groupcall had to identify the customer to know what it may send' },
+    details: { notes: [`Groupcall says this customer may not send ${refused || checkedChannel(settings.channel)}; this account uses ${settings.channel}, so that is only a note.`] },
+  }
+}
+
+function classifyAnswer(response: ResponseView, settings: GroupcallCheckSettings): StepVerdict | null {
   if (response.status === 400 || response.status === 415) return webApiRejection(response)
   if (response.status !== 200) return null
   const parsed = groupcallSendResponseSchema.safeParse(parseJson(response.body))
@@ -48,17 +76,22 @@ export function classifyGroupcallSend(response: ResponseView): StepVerdict | nul
       cause: 'credentials.invalid',
       summary: 'Groupcall rejected the CustomerId and API key ("Data is not valid, no messages sent"): wrong, expired or revoked key, or a key of the other environment (production vs test).',
       evidence: evidence(error),
-      details: { notes: ['Production and the test host (apitesting.groupcall.com) have separate accounts; a key of one is rejected by the other the same way (inferred hint, not read off the wire).'] },
+      details: {
+        notes: [
+          'Production and the test host (apitesting.groupcall.com) have separate accounts; a key of one is rejected by the other the same way (inferred hint, not read off the wire).',
+          ...(settings.check === 'no-recipient'
+            ? ['Groupcall documents this answer for refused credentials, not its answer to an empty recipient list: if the credentials are right, the reserved-number check (CHECK=reserved-number) tells the two apart.']
+            : []),
+        ],
+      },
     }
   }
   if (error.toLowerCase().includes(GROUPCALL_TEXT.requiredFieldsMissing.toLowerCase())) {
     return { cause: 'credentials.missing', summary: 'Groupcall says CustomerId or Password is missing from the request.', evidence: evidence(error) }
   }
-  const denied = has(warnings, GROUPCALL_TEXT.smsNotAllowed)
-  if (denied) {
-    // Groupcall had to identify the account to know its permissions, so the credentials work [dossier §9, inferred].
-    return { cause: 'permission.denied', summary: 'The credentials work, but this Groupcall customer is not allowed to send SMS.', evidence: evidence(denied) }
-  }
+  const denied = warnings.find((w) => CHANNEL_REFUSAL.test(w))
+  // Groupcall had to identify the account to know its permissions, so the credentials work [dossier §9, inferred].
+  if (denied) return channelRefusal(denied, settings, evidence(denied))
   const partner = has(warnings, GROUPCALL_TEXT.partnerNotAuthorized)
   if (partner) {
     return {
@@ -69,7 +102,8 @@ export function classifyGroupcallSend(response: ResponseView): StepVerdict | nul
   }
   const accepted = has(warnings, GROUPCALL_TEXT.noValidRecipients)
   if (accepted) {
-    return { cause: 'ok', summary: 'Groupcall accepted the credentials ("No recipients with valid addresses" for the reserved number).', evidence: evidence(accepted) }
+    const inferred = settings.check === 'no-recipient' ? { inferred: 'Groupcall documents this warning only in its sample client code' } : {}
+    return { cause: 'ok', summary: 'Groupcall accepted the credentials ("No recipients with valid addresses").', evidence: { ...evidence(accepted), ...inferred } }
   }
   if (isQueued(result)) {
     return {

@@ -4,6 +4,11 @@ import type { ProviderDefinition } from '../types'
 
 /** The channels a Groupcall customer may be allowed to send on. */
 export const GROUPCALL_CHANNELS = ['SMS', 'Email', 'App'] as const
+export type GroupcallChannel = (typeof GROUPCALL_CHANNELS)[number]
+
+/** `no-recipient`: a send request with an empty recipient list (cannot queue anything); `reserved-number`: the documented sample, an SMS to +447700900000 (may be queued and charged). */
+export const GROUPCALL_CHECKS = ['no-recipient', 'reserved-number'] as const
+export type GroupcallCheck = (typeof GROUPCALL_CHECKS)[number]
 
 export const definition: ProviderDefinition = {
   id: 'groupcall',
@@ -32,12 +37,22 @@ export const definition: ProviderDefinition = {
       choices: GROUPCALL_CHANNELS,
     },
     {
+      name: 'CHECK',
+      label: 'What the check sends',
+      secret: false,
+      required: false,
+      maxLength: 15,
+      hint: 'no-recipient (default): a SendMessage_V3 request with an empty recipient list, which cannot queue a message; reserved-number: Groupcall’s sample test, an SMS to +447700900000, which Groupcall may queue and charge',
+      check: oneOf(GROUPCALL_CHECKS),
+      choices: GROUPCALL_CHECKS,
+    },
+    {
       name: 'BACKGROUND_CHECKS',
-      label: 'Background checks',
+      label: 'Background checks that may be charged',
       secret: false,
       required: false,
       maxLength: 3,
-      hint: 'yes to include this account in background checks; each check is a SendMessage_V3 request with no recipient (empty: no, checked only when you ask)',
+      hint: 'yes to let background checks run the reserved-number check; otherwise such an account is checked only when you ask',
       check: oneOf(YES_NO),
       choices: YES_NO,
     },

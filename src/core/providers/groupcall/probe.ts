@@ -1,33 +1,30 @@
 /**
- * The documented credential test (dossier §9): one SMS to the reserved number +447700900000,
- * in the canonical payload. It is a real send request, so it is retried only when the
- * provider says it did not process it (429, 503).
+ * The Groupcall check: one SendMessage_V3 request (check-request.ts says what it carries). It
+ * is a send request, so it is retried only when the provider says it did not process it
+ * (429, 503).
  */
 import { READ_ONLY_RETRY, type RetrySettings } from '../../diagnosis/retry'
 import type { ProbeContext, Verdict } from '../../diagnosis/types'
+import { buildCheckRequest, describeCheck } from './check-request'
 import { classifyGroupcallSend } from './classify'
-import { buildProbeSmsRequest, GROUPCALL_PROBE_NUMBER } from './wire'
+import { GROUPCALL_CHANNELS, GROUPCALL_CHECKS, type GroupcallChannel, type GroupcallCheck } from './definition'
 
 export const GROUPCALL_RETRY: RetrySettings = { ...READ_ONLY_RETRY, maxAttempts: 2, initialDelayMs: 1000, retryOn: ['rate_limited', 'server.unavailable'] }
 
-export const GROUPCALL_SEND_NOTE = `(The Groupcall check is a real SMS send request to the reserved number ${GROUPCALL_PROBE_NUMBER}.)`
+const pick = <T extends string>(choices: ReadonlyArray<T>, value: string | undefined, fallback: T): T =>
+  choices.find((c) => c.toLowerCase() === (value ?? '').trim().toLowerCase()) ?? fallback
+
+export function groupcallSettings(fields: Readonly<Record<string, string>>): { readonly check: GroupcallCheck; readonly channel: GroupcallChannel } {
+  return { check: pick(GROUPCALL_CHECKS, fields.CHECK, 'no-recipient'), channel: pick(GROUPCALL_CHANNELS, fields.CHANNEL, 'SMS') }
+}
 
 export async function probeGroupcall(context: ProbeContext): Promise<Verdict> {
   const { fields, baseUrl } = context.account
-  const request = buildProbeSmsRequest({
-    customerId: fields.CUSTOMER_ID ?? '',
-    password: fields.PASSWORD ?? '',
-    partnerKey: fields.PARTNER_KEY || undefined,
-  })
+  const { check, channel } = groupcallSettings(fields)
+  const request = buildCheckRequest({ customerId: fields.CUSTOMER_ID ?? '', password: fields.PASSWORD ?? '', partnerKey: fields.PARTNER_KEY || undefined }, check, channel)
   const verdict = await context.exchange(
-    {
-      step: `SendMessage_V3/${request.route}`,
-      method: 'POST',
-      url: `${baseUrl}${request.path}`,
-      headers: request.headers,
-      body: JSON.stringify(request.body),
-    },
-    classifyGroupcallSend,
+    { step: `SendMessage_V3/${request.route}`, method: 'POST', url: `${baseUrl}${request.path}`, headers: request.headers, body: JSON.stringify(request.body) },
+    classifyGroupcallSend({ check, channel }),
   )
-  return { ...verdict, summary: `${verdict.summary} ${GROUPCALL_SEND_NOTE}` }
+  return { ...verdict, summary: `${verdict.summary} (${describeCheck(check, channel)})` }
 }

@@ -32,6 +32,7 @@ export const GROUPCALL_SIM_ACCOUNTS: ReadonlyArray<GroupcallSimAccount> = [
   account('production', '2201', '9d3e7a15-4c8b-4f2d-a6e0-1b5c9f3d7a82'),
   account('production', '2203', '4f6a2c8e-1d7b-4a3f-9c05-8e2d6b4f1a97', { sms: false }),
   account('production', '2204', '8a4c0e6b-3f9d-4b1a-8e72-c5d1f9a3b7e4', { email: false }),
+  account('production', '2205', '6d2b9f41-7c3e-4e8a-b5d0-1f9a3c7e2b64', { sms: false }),
   account('production', '3301', 'a7c3e9f1-5b2d-4e6a-8f14-2c9d7b3e5a06', { authorisedPartners: [GROUPCALL_SIM_PARTNER_KEY] }),
   account('production', '3302', '6e2b8d4f-9a1c-4d7e-b350-7f4a2e8c1d69'),
   account('test', '5501', 'b5d1f7a3-8c4e-4b2a-9e67-0d3f5a9c7b24'),
@@ -79,6 +80,10 @@ export const GROUPCALL_SCENARIOS: Readonly<Record<string, ScenarioInfo>> = {
   'sms-not-allowed': {
     credentials: { CUSTOMER_ID: '2203', PASSWORD: passwordOf('2203'), ...production },
     description: 'Valid credentials of an Email-only customer: WarningMessages "Customer does not allow sending SMS" → permission.denied.',
+  },
+  'email-only-customer': {
+    credentials: { CUSTOMER_ID: '2205', PASSWORD: passwordOf('2205'), CHANNEL: 'Email', ...production },
+    description: 'An Email-only customer on an account that says it sends Email (CHANNEL=Email): the check uses the Email route → ok.',
   },
   'partner-authorized': {
     credentials: { CUSTOMER_ID: '3301', PASSWORD: passwordOf('3301'), PARTNER_KEY: GROUPCALL_SIM_PARTNER_KEY, ...production },

@@ -1,6 +1,9 @@
 /**
  * One `messageData` item in, one result object out: the simulator's send rules. Pure apart
- * from the clock value and sequence number passed in.
+ * from the clock value and sequence number passed in. Documented [doc: G-TRB, G-SMS]: the
+ * credential and SMS-permission texts, the queued result; guessed [guess]: the Email permission
+ * text, empty or unreachable recipient lists ("No recipients with valid addresses" appears only
+ * in Groupcall's sample client code), content-length faults.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -92,9 +95,8 @@ export function evaluateItem(item: unknown, target: SendTarget, rules: SendRules
   if (channel === 'sms' && !account.sms) return warning(GROUPCALL_TEXT.smsNotAllowed)
   if (channel === 'email' && !account.email) return warning(GROUPCALL_TEXT.emailNotAllowed)
   const recipients = fieldOf(item, 'Recipients', rules.strict)
-  if (!hasContent(item, channel, rules.strict) || !Array.isArray(recipients) || recipients.length === 0) {
-    return error(GROUPCALL_TEXT.dataNotValid)
-  }
+  if (!hasContent(item, channel, rules.strict) || !Array.isArray(recipients)) return error(GROUPCALL_TEXT.dataNotValid)
+  // [guess] An empty list is answered like a list without a reachable address: Groupcall documents neither.
   const count = recipients.filter((r) => isReachable(r, channel, rules)).length
   return count === 0 ? warning(GROUPCALL_TEXT.noValidRecipients) : { kind: 'queued', count, customerId }
 }

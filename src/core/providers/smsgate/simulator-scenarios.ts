@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { ScenarioInfo } from '../../simulators/types'
+import { PHONE_PATH, PHONE_USER } from './simulator-phone'
 import { createTokenStore, type IssuedPair, type JwtConfig, type TokenStore } from './simulator-tokens'
 
 /** The simulated servers: the cloud (its path switches with the `apiPrefix` option) and two private ones. */
@@ -56,6 +57,7 @@ export const SEED_USERS: ReadonlyArray<SeedUser> = [
   { username: 'TOKREF', password: 'd3h8-nv7z_q4tu', mount: 'cloud', devices: [device('T0kRefreshDev1ce00001', 'Nokia G22')] },
   { username: 'TOKREV', password: 'e6j1-ow2a_r8ux', mount: 'cloud', devices: [device('T0kRev0kedDev1ce00001', 'Xperia 10')] },
   { username: 'TOKKEY', password: 'f2k5-px8b_s3vy', mount: 'cloud', devices: [device('T0kWr0ngKeyDev1ce0001', 'OnePlus 11')] },
+  { username: 'TOKSND', password: 'm4s6-vz2h_y7be', mount: 'cloud', devices: [device('T0kSendOnlyDev1ce0001', 'Pixel 8a')] },
   { username: 'TOKRPL', password: 'g7m9-qy4c_t1wz', mount: 'cloud', devices: [device('T0kReplayDev1ce000001', 'Redmi 12')] },
   { username: 'PRIVT1', password: 'h1n4-rz6d_u9xa', mount: 'private', devices: [device('Pr1vateServerDev1ce01', 'Office phone', '+15550100003')] },
   { username: 'PRVNOA', password: 'j5p8-sa3e_v2yb', mount: 'private', devices: [device('Pr1vateN0Ap1Dev1ce001', 'Backup phone')] },
@@ -80,6 +82,7 @@ export interface SeededTokens {
   readonly replayed: IssuedPair
   readonly wrongServer: IssuedPair
   readonly jwtDisabled: IssuedPair
+  readonly sendOnly: IssuedPair
 }
 
 export interface SeedTtls {
@@ -120,6 +123,7 @@ export function seedTokens(store: TokenStore, cloud: JwtConfig, nowMs: number, t
   return {
     valid: pair('TOKVAL', FULL_SCOPES, nowMs, SEEDED_VALID_TTL_SECONDS),
     missingScope: pair('TOKSCP', ['messages:send', 'messages:read'], nowMs, SEEDED_VALID_TTL_SECONDS),
+    sendOnly: pair('TOKSND', ['messages:send'], nowMs, SEEDED_VALID_TTL_SECONDS),
     expired: pair('TOKEXP', needed, earlier, ttl.accessSeconds),
     expiredRefreshable: pair('TOKREF', needed, earlier, ttl.accessSeconds),
     revoked,
@@ -143,9 +147,38 @@ const bearer = (pair: IssuedPair, base: string, withRefresh = false): Record<str
 
 const scenario = (credentials: Record<string, string>, description: string): ScenarioInfo => ({ credentials, description })
 
-/** The catalogue; `cloudBase` is the cloud API path under the current options. */
-export function buildScenarios(tokens: SeededTokens, cloudBase: string): Readonly<Record<string, ScenarioInfo>> {
+/** The phone's Local server scenarios (simulator-phone.ts). */
+function phoneScenarios(phone: { readonly full: { readonly accessToken: string }; readonly sendOnly: { readonly accessToken: string } }): Record<string, ScenarioInfo> {
+  const local = { MODE: 'local', BASE_URL: PHONE_PATH }
   return {
+    'local-server': scenario(
+      { USERNAME: PHONE_USER.username, PASSWORD: PHONE_USER.password, ...local },
+      'The phone app’s Local server (http://<phone-ip>:8080 on a real phone) with the Basic credentials from its Local server section: GET /device 200 → ok',
+    ),
+    'local-server-wrong-password': scenario(
+      { USERNAME: PHONE_USER.username, PASSWORD: 'wrong-l0cal-pw', ...local },
+      'Local server, wrong password: 401 with an empty body (the app’s own answer) → credentials.invalid',
+    ),
+    'local-server-token': scenario({ TOKEN: phone.full.accessToken, ...local }, 'Local server JWT (issuer me.capcom.smsgateway, no sub; app v1.55.0+): GET /device 200 → ok'),
+    'local-server-send-only-token': scenario(
+      { TOKEN: phone.sendOnly.accessToken, ...local },
+      'Local server JWT with only messages:send: 403 "Insufficient permissions" on GET /device; the account declares no scopes → ok with a note',
+    ),
+  }
+}
+
+/** The catalogue; `cloudBase` is the cloud API path under the current options. */
+export function buildScenarios(
+  tokens: SeededTokens,
+  cloudBase: string,
+  phone: Parameters<typeof phoneScenarios>[0],
+): Readonly<Record<string, ScenarioInfo>> {
+  return {
+    ...phoneScenarios(phone),
+    'send-only-token': scenario(
+      { TOKEN: tokens.sendOnly.accessToken, BASE_URL: cloudBase },
+      'A least-privilege token with only messages:send and no declared scopes: 403 scope required: devices:list → ok with a note (it authenticated)',
+    ),
     valid: scenario(basic('VALID1', cloudBase), 'Basic credentials of a user with one device: GET /device 200 → ok'),
     'wrong-password': scenario(
       { ...basic('WRONGP', cloudBase), PASSWORD: WRONG_PASSWORD },

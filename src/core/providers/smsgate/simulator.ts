@@ -4,7 +4,10 @@
  *   - the cloud, at `/3rdparty/v1` (or `/api/3rdparty/v1` with the `apiPrefix` option);
  *   - a private server at `/private/api/3rdparty/v1` with its own JWT secret;
  *   - a private server without JWT at `/nojwt/api/3rdparty/v1`.
+ *   - the phone app's Local server at `/phone` (simulator-phone.ts).
  * Health endpoints need no credentials: `/health*` at the root and under each API root.
+ * Documented [code] vs guessed: see providers/smsgate.md in docs; what the server code does not
+ * settle (cloud TTLs, the cloud's proxy) follows the server's defaults [guess].
  */
 import { randomBytes } from 'node:crypto'
 import type { ProviderSimulator, SimContext, SimRequest, SimResponse } from '../../simulators/types'
@@ -22,6 +25,7 @@ import {
   type SeededTokens,
 } from './simulator-scenarios'
 import { DEFAULT_OPTIONS, userKey, type ServerConfig, type SimState, type SmsGateSimOptions } from './simulator-state'
+import { createPhoneServer, PHONE_PATH, type PhonePair, type PhoneServer } from './simulator-phone'
 import { createTokenStore, type JwtConfig } from './simulator-tokens'
 import { errorResponse, header, matchPath, notFound, unauthorized } from './simulator-wire'
 
@@ -45,6 +49,8 @@ interface World {
   readonly secrets: { readonly cloud: string; readonly private: string }
   readonly state: SimState
   readonly seeded: SeededTokens
+  readonly phone: PhoneServer
+  readonly phoneTokens: { readonly full: PhonePair; readonly sendOnly: PhonePair }
 }
 
 /** "Basic " / "Bearer " prefix test as the middlewares do it: case-insensitive, and something must follow. */
@@ -135,7 +141,9 @@ export function createSmsGateSimulator(init: CreateSmsGateSimulatorOptions = {})
     const devices = new Map(SEED_USERS.map((user) => [userKey(user), [...user.devices]]))
     const ttl = { accessSeconds: DEFAULT_OPTIONS.defaultTtlSeconds, refreshSeconds: DEFAULT_OPTIONS.refreshTtlSeconds }
     const seeded = seedTokens(tokens, jwtConfig(secrets.cloud), nowMs, ttl)
-    return { secrets, state: { tokens, devices, messages: new Map(), seededAtMs: nowMs }, seeded }
+    const phone = createPhoneServer()
+    const phoneTokens = { full: phone.issue(['devices:list', 'messages:send'], nowMs), sendOnly: phone.issue(['messages:send'], nowMs) }
+    return { secrets, state: { tokens, devices, messages: new Map(), seededAtMs: nowMs }, seeded, phone, phoneTokens }
   }
   let world = seed()
 
@@ -169,6 +177,8 @@ export function createSmsGateSimulator(init: CreateSmsGateSimulatorOptions = {})
 
   function handle(request: SimRequest, context: SimContext): SimResponse {
     if (request.method === 'GET' && isHealthPath(request.path)) return health()
+    const lower = request.path.toLowerCase()
+    if (lower === PHONE_PATH || lower.startsWith(`${PHONE_PATH}/`)) return world.phone.handle(request, request.path.slice(PHONE_PATH.length), context.now())
     const found = locate(servers(), request.path)
     return found === null ? notFound() : withLink(serve(found.server, found.rest, request, context.now()))
   }
@@ -178,13 +188,14 @@ export function createSmsGateSimulator(init: CreateSmsGateSimulatorOptions = {})
     const basic = credentialAfter('basic', authorization)
     if (basic !== null) return decodeBasic(basic)?.[0] ?? null
     const bearer = credentialAfter('bearer', authorization)
-    return bearer === null ? null : (peekSmsGateClaims(bearer)?.sub ?? null)
+    // The phone's tokens carry no `sub`: one phone, one account.
+    return bearer === null ? null : (peekSmsGateClaims(bearer)?.sub ?? (request.path.startsWith(PHONE_PATH) ? 'phone' : null))
   }
 
   return {
     id: 'smsgate',
     baseUrlPath: cloudPath,
-    scenarios: () => buildScenarios(world.seeded, cloudPath()),
+    scenarios: () => buildScenarios(world.seeded, cloudPath(), world.phoneTokens),
     accountOf,
     handle,
     options,

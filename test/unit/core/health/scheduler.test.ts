@@ -45,6 +45,17 @@ describe('fleet scheduler', () => {
     expect(new Set(progress.map((p) => p.runId)).size).toBe(1)
   })
 
+  it('leaves out a Groupcall account whose check may be charged, unless its owner allowed that in the background', async () => {
+    const billable = account('gc-billable', 'groupcall', 'keychain', { CUSTOMER_ID: '1469', CHECK: 'reserved-number' })
+    const allowed = account('gc-allowed', 'groupcall', 'keychain', { CUSTOMER_ID: '1470', CHECK: 'reserved-number', BACKGROUND_CHECKS: 'yes' })
+    const free = account('gc-free', 'groupcall', 'keychain', { CUSTOMER_ID: '1471' })
+    const f = await started([billable, allowed, free])
+    await f.clock.advance(START)
+    expect([...f.health.started].sort()).toEqual(['gc-allowed', 'gc-free'])
+    const listed = f.scheduler.annotate({ id: 'gc-billable', latest: null, lastHealthyAt: null, lastCheckedAt: null })
+    expect(listed.schedule?.blocked).toMatchObject({ code: 'checks.billable', message: expect.stringContaining('+447700900000') as string })
+  })
+
   it('re-checks after the interval (not before), and failing accounts sooner with backoff', async () => {
     const accounts = many(5)
     const f = await started(accounts)

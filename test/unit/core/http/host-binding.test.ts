@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   effectiveBaseUrl,
   isLoopbackHost,
+  isPrivateNetworkHost,
   isProviderHost,
   mayFollowRedirect,
   mayReceiveCredential,
+  mayUsePlainHttp,
   normaliseBaseUrl,
   type CredentialBinding,
 } from '../../../../src/core/http/host-binding'
@@ -103,5 +105,47 @@ describe('host helpers', () => {
     expect(isProviderHost(PROVIDERS.groupcall, 'apitesting.groupcall.com')).toBe(true)
     expect(isProviderHost(PROVIDERS.groupcall, 'API.NMBRS.NL')).toBe(false)
     expect(isProviderHost(PROVIDERS.nmbrs, 'API.NMBRS.NL')).toBe(true)
+  })
+})
+
+describe('plain http:// on the local network (the phone’s SMSGate Local server)', () => {
+  it.each([
+    ['10.0.0.5', true],
+    ['172.16.0.1', true],
+    ['172.31.255.255', true],
+    ['172.32.0.1', false],
+    ['192.168.1.20', true],
+    ['192.169.1.20', false],
+    ['169.254.10.3', true],
+    ['[fe80::1]', true],
+    ['pixel-7.local', true],
+    ['pixel-7.local.', true],
+    ['8.8.8.8', false],
+    ['203.0.113.7', false],
+    ['[2001:db8::1]', false],
+    ['phone.example.com', false],
+    ['local', false],
+    ['evil.local.example.com', false],
+    ['10.0.0.256', false],
+  ])('%s is a private-network host: %s', (host, expected) => {
+    expect(isPrivateNetworkHost(host)).toBe(expected)
+  })
+
+  it('allows loopback always, a private address only with the opt-in, a public address never', () => {
+    expect(mayUsePlainHttp('127.0.0.1', false).allowed).toBe(true)
+    expect(mayUsePlainHttp('192.168.1.20', false)).toEqual({ allowed: false, reason: expect.stringContaining('allow unencrypted HTTP on my local network') })
+    expect(mayUsePlainHttp('192.168.1.20', true).allowed).toBe(true)
+    expect(mayUsePlainHttp('203.0.113.7', true)).toEqual({ allowed: false, reason: expect.stringContaining('never') })
+  })
+
+  it('saves such a base URL only with the opt-in, and sends to it only with the opt-in', () => {
+    expect(normaliseBaseUrl('http://192.168.1.20:8080')).toEqual({ problem: expect.stringContaining('allow unencrypted HTTP on my local network') })
+    expect(normaliseBaseUrl('http://192.168.1.20:8080', { allowPrivateHttp: true })).toEqual({ url: 'http://192.168.1.20:8080' })
+    expect(normaliseBaseUrl('http://203.0.113.7:8080', { allowPrivateHttp: true })).toEqual({ problem: expect.stringContaining('https://') })
+    const phone: CredentialBinding = { definition: PROVIDERS.smsgate, environment: 'production', baseUrl: 'http://192.168.1.20:8080' }
+    expect(mayReceiveCredential(phone, 'http://192.168.1.20:8080/device').allowed).toBe(false)
+    expect(mayReceiveCredential({ ...phone, allowPrivateHttp: true }, 'http://192.168.1.20:8080/device').allowed).toBe(true)
+    const public_: CredentialBinding = { ...phone, baseUrl: 'http://203.0.113.7:8080', allowPrivateHttp: true }
+    expect(mayReceiveCredential(public_, 'http://203.0.113.7:8080/device').allowed).toBe(false)
   })
 })

@@ -27,10 +27,19 @@ describe('checkDraft: valid accounts of every provider', () => {
     expect(Object.keys(value.plain).some((n) => secretNames.includes(n))).toBe(false)
   })
 
-  it('fills in defaults: first environment, SMSGate default scopes', () => {
+  it('fills in defaults: first environment; no SMSGate scope is required unless the account declares it', () => {
     const { value } = checkDraft(valid.smsgateBasic!, free)
     expect(value.environment).toBe('production')
-    expect(value.scopes).toEqual(['messages:send', 'messages:read', 'devices:list'])
+    expect(value.scopes).toEqual([])
+    expect(checkDraft({ ...valid.smsgateBasic!, scopes: [] }, free).value.scopes).toEqual([])
+  })
+
+  it('saves plain http:// only to a private-network address, and only with the opt-in', () => {
+    const draft = { ...valid.smsgateBasic!, baseUrl: 'http://192.168.1.20:8080', confirmUnlistedHost: true, fields: { ...valid.smsgateBasic!.fields, MODE: 'local' } }
+    expect(checkDraft(draft, free).problems.find((p) => p.field === 'baseUrl')?.message).toMatch(/allow unencrypted HTTP on my local network/)
+    const optedIn = { ...draft, fields: { ...draft.fields, ALLOW_LOCAL_HTTP: 'yes' } }
+    expect(checkDraft(optedIn, free).problems).toEqual([])
+    expect(checkDraft({ ...optedIn, baseUrl: 'http://203.0.113.7:8080' }, free).problems.find((p) => p.field === 'baseUrl')?.message).toMatch(/https:\/\//)
   })
 })
 
@@ -64,7 +73,6 @@ describe('checkDraft: every bad field gets a field-named error that never repeat
     ['SMSGate nothing usable', { ...valid.smsgateBasic!, fields: {} }, 'fields.USERNAME', /USERNAME and PASSWORD, or a TOKEN/],
     ['SMSGate unknown scope', { ...valid.smsgateBasic!, scopes: ['messages:sned'] }, 'scopes.0', /not a SMSGate scope/],
     ['SMSGate reserved scope', { ...valid.smsgateBasic!, scopes: ['tokens:refresh'] }, 'scopes.0', /added by SMSGate itself/],
-    ['SMSGate empty scopes', { ...valid.smsgateBasic!, scopes: [] }, 'scopes', /at least one/],
   ])('%s', (_name, draft, field, message) => {
     const found = problems(draft)
     expect(found.map((p) => p.field)).toContain(field)

@@ -44,8 +44,10 @@ describe('classifyProducts', () => {
 })
 
 describe('classifyUsage', () => {
-  it('reads the balance when it is there, and nulls otherwise', () => {
+  it('reads the balance in the shapes it may have, and null when there is none', () => {
     expect(classifyUsage(view(200, successEnvelope({ balance: { remaining: 0, expiresAt: '2025-01-01T00:00:00.000Z' } })))?.data).toEqual({ remaining: 0, expiresAt: '2025-01-01T00:00:00.000Z' })
-    expect(classifyUsage(view(200, successEnvelope({})))?.data).toEqual({ remaining: null, expiresAt: null })
+    expect(classifyUsage(view(200, successEnvelope({ remaining: 12 })))?.data).toEqual({ remaining: 12, expiresAt: null })
+    expect(classifyUsage(view(200, successEnvelope({ balance: 7 })))?.data).toEqual({ remaining: 7, expiresAt: null })
+    expect(classifyUsage(view(200, successEnvelope({})))?.data).toBeNull()
   })
 })

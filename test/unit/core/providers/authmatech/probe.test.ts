@@ -17,14 +17,17 @@ describe('Authmatech probe', () => {
     expect(diagnosis.summary).toMatch(/Enabled products: VERIFY, TRUST/)
   })
 
-  it('VERIFY not enabled → permission.denied, read from the enabled flags', async () => {
-    const diagnosis = await checkAccount(account, { http: fakeHttp(() => products({ VERIFY: false, TRUST: true })) })
-    expect(diagnosis).toMatchObject({ cause: 'permission.denied', evidence: { inferred: expect.stringMatching(/enabled flags/) as string } })
+  it('VERIFY listed as disabled: only a note unless the account uses it, then degraded with the inferred evidence', async () => {
+    const http = () => fakeHttp((r) => (r.url.endsWith('/products') ? products({ VERIFY: false, TRUST: true }) : usage({ remaining: 5 })))
+    expect((await checkAccount(account, { http: http() })).state).toBe('healthy')
+    const used = await checkAccount({ ...account, fields: { ...account.fields, PRODUCTS: 'verify' } }, { http: http() })
+    expect(used).toMatchObject({ state: 'degraded', cause: 'feature.disabled', evidence: { inferred: expect.stringMatching(/schema/) as string } })
+    expect(used.knowledgeSteps).toContain('authmatech.enable-product')
   })
 
   it.each([
-    [{ remaining: 0, expiresAt: null }, 'account.disabled'],
-    [{ remaining: 100, expiresAt: '2020-01-01T00:00:00Z' }, 'account.disabled'],
+    [{ remaining: 0, expiresAt: null }, 'balance.exhausted'],
+    [{ remaining: 100, expiresAt: '2020-01-01T00:00:00Z' }, 'balance.exhausted'],
     [{ remaining: 100, expiresAt: '2999-01-01T00:00:00Z' }, 'ok'],
   ])('balance %j → %s', async (balance, cause) => {
     const http = fakeHttp((r) => (r.url.endsWith('/products') ? products({ VERIFY: true }) : usage(balance)))

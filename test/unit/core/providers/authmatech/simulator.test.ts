@@ -55,6 +55,10 @@ describe('Authmatech simulator: every scenario', () => {
     'wrong-client-id': { probe: [401, UNAUTHORIZED], verify: [401, UNAUTHORIZED] },
     'rotated-key': { probe: [401, UNAUTHORIZED], verify: [401, UNAUTHORIZED] },
     'product-not-enabled': { probe: [200, success(products(false))], verify: [400, failure('BAD_REQUEST', 'Product VERIFY is not enabled for this client.')] },
+    'shield-only-customer': {
+      probe: [200, success({ products: ['VERIFY', 'TRUST', 'SHIELD', 'DETECT'].map((product) => ({ product, enabled: product === 'SHIELD' })) })],
+      verify: [400, failure('BAD_REQUEST', 'Product VERIFY is not enabled for this client.')],
+    },
     'balance-exhausted': { probe: [200, success(products(true))], verify: [400, failure('BAD_REQUEST', 'Insufficient balance.')] },
     'balance-expired': { probe: [200, success(products(true))], verify: [400, failure('BAD_REQUEST', 'Balance has expired.')] },
     sandbox: { probe: [200, success(products(true))], verify: [200, success({ validNumber: true })] },

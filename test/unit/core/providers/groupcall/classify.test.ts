@@ -12,6 +12,8 @@ const view = (status: number, body: unknown): ResponseView => ({
   body: typeof body === 'string' ? body : JSON.stringify(body),
 })
 
+const classify = classifyGroupcallSend({ check: 'no-recipient', channel: 'SMS' })
+
 describe('classifyGroupcallSend', () => {
   it.each([
     ['"No recipients with valid addresses" (credentials accepted)', view(200, [result({ WarningMessages: [GROUPCALL_TEXT.noValidRecipients] })]), 'ok'],
@@ -24,7 +26,7 @@ describe('classifyGroupcallSend', () => {
     ['ASP.NET 400 {"Message"}', view(400, { Message: 'The request is invalid.' }), 'request.rejected'],
     ['ASP.NET 415 {"Message"}', view(415, { Message: "The request entity's media type 'text/plain' is not supported." }), 'request.rejected'],
   ] as const)('%s → %s', (_name, response, cause) => {
-    expect(classifyGroupcallSend(response)?.cause).toBe(cause)
+    expect(classify(response)?.cause).toBe(cause)
   })
 
   it.each([
@@ -35,12 +37,24 @@ describe('classifyGroupcallSend', () => {
     ['a 400 that is not ASP.NET’s', view(400, 'Bad Request')],
     ['a 500', view(500, [result({ errorMsg: GROUPCALL_TEXT.dataNotValid })])],
   ])('does not recognise %s (the shared fallback decides, never failing)', (_name, response) => {
-    expect(classifyGroupcallSend(response)).toBeNull()
+    expect(classify(response)).toBeNull()
   })
 
   it('quotes the provider’s text as evidence and says a wrong environment is only a hint', () => {
-    const verdict = classifyGroupcallSend(view(200, [result({ errorMsg: GROUPCALL_TEXT.dataNotValid })]))!
+    const verdict = classify(view(200, [result({ errorMsg: GROUPCALL_TEXT.dataNotValid })]))!
     expect(verdict.evidence).toMatchObject({ status: 200, providerMessage: GROUPCALL_TEXT.dataNotValid })
     expect(verdict.details?.notes?.[0]).toMatch(/inferred hint/)
+  })
+
+  it.each([
+    ['SMS', 'Customer does not allow sending SMS', 'permission.denied'],
+    ['Email', 'Customer does not allow sending SMS', 'ok'],
+    ['App', 'Customer does not allow sending SMS', 'ok'],
+    ['Email', 'Customer does not allow sending Email', 'permission.denied'],
+    ['SMS', 'Customer does not allow sending Email', 'ok'],
+  ] as const)('an account on %s reading "%s" → %s (another channel’s refusal is a note)', (channel, warning, cause) => {
+    const verdict = classifyGroupcallSend({ check: 'no-recipient', channel })(view(200, [result({ WarningMessages: [warning] })]))!
+    expect(verdict.cause).toBe(cause)
+    if (cause === 'ok') expect(verdict.details?.notes?.join(' ')).toContain(channel)
   })
 })

@@ -38,6 +38,7 @@ describe('Groupcall simulator: the documented probe against every scenario', () 
     'wrong-password': dataNotValid,
     'missing-password': { ...dataNotValid, errorMsg: 'Required authentication fields missing' },
     'sms-not-allowed': warned('Customer does not allow sending SMS'),
+    'email-only-customer': warned('Customer does not allow sending SMS'),
     'partner-authorized': warned('No recipients with valid addresses'),
     'partner-not-authorized': warned('Partner account not authorized for this customer'),
     'test-environment': warned('No recipients with valid addresses'),
@@ -107,11 +108,16 @@ describe('Groupcall simulator: sending', () => {
     ['an empty SMSMessage', { SMSMessage: '' }],
     ['an SMSMessage over 918 characters', { SMSMessage: 'x'.repeat(919) }],
     ['no Recipients', { Recipients: undefined }],
-    ['empty Recipients', { Recipients: [] }],
   ])('rejects an item with %s as "Data is not valid"', async (_label, patch) => {
     const sim = createGroupcallSimulator()
     const out = await results(sim.handle(post(SMS_PATH, { messageData: [{ ...sms('1469', ['+447911123456']), ...patch }] }), context))
     expect(out).toEqual([dataNotValid])
+  })
+
+  it('answers an empty recipient list of a known customer like unreachable recipients [guess], never by queueing', async () => {
+    const sim = createGroupcallSimulator()
+    const out = await results(sim.handle(post(SMS_PATH, { messageData: [{ ...sms('1469', ['+447911123456']), Recipients: [] }] }), context))
+    expect(out[0]).toMatchObject({ WarningMessages: ['No recipients with valid addresses'], MessageId: null })
   })
 
   it('accepts an SMSMessage of exactly 918 characters and a numeric CustomerId', async () => {

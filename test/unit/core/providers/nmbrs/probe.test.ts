@@ -40,17 +40,25 @@ describe('Nmbrs probe', () => {
     expect(diagnosis.summary).toBe("The domain 'acme-bv' was refused; this token's domain is 'acme'.")
   })
 
-  it('after a 1001, asks the other environment; acceptance there is an inferred environment mismatch', async () => {
+  it('after a 1001 in Production, asks Sandbox; acceptance there means the token was reset today: copy the new one', async () => {
     const http = fakeHttp((r) => (r.url.includes('api-sandbox') ? environment : nmbrsFault('1001')))
     const diagnosis = await checkAccount(account(), { http })
     expect(http.requests.map((r) => r.url)).toEqual(['https://api.nmbrs.nl/soap/v3/DebtorService.asmx', 'https://api-sandbox.nmbrs.nl/soap/v3/DebtorService.asmx'])
     expect(http.requests[1]!.binding).toMatchObject({ environment: 'sandbox', baseUrl: null })
-    expect(diagnosis.cause).toBe('environment.mismatch')
+    expect(diagnosis.cause).toBe('credentials.invalid')
+    expect(diagnosis.summary).toMatch(/token was reset.*Copy the new one/)
     expect(diagnosis.evidence.inferred).toMatch(/Environment_Get \(sandbox\) accepted/)
     // The fix is named for a person using the app (no environment variable), and carried for a one-click switch.
     expect(diagnosis.summary).toMatch(/switch the account to sandbox/)
     expect(diagnosis.summary).not.toMatch(/ENVIRONMENT=/)
     expect(diagnosis.details.suggestedEnvironment).toEqual({ environment: 'sandbox', label: 'sandbox', baseUrl: null })
+  })
+
+  it('after a 1001 in Sandbox that Production accepts: new tokens reach Sandbox the day after', async () => {
+    const http = fakeHttp((r) => (r.url.includes('api-sandbox') ? nmbrsFault('1001') : environment))
+    const diagnosis = await checkAccount(account({ ENVIRONMENT: 'sandbox' }), { http })
+    expect(diagnosis.cause).toBe('credentials.invalid')
+    expect(diagnosis.summary).toMatch(/reach Sandbox the day after/)
   })
 
   it('after a 1001 that the other environment refuses too, the credentials are invalid', async () => {

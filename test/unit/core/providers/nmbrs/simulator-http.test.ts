@@ -175,8 +175,8 @@ describe('Nmbrs simulator over HTTP: dossier wire requests', () => {
   })
 
   it.each([
-    ['sandbox-on-production', '/sandbox/soap/v3'],
-    ['production-on-sandbox', '/soap/v3'],
+    ['token-not-yet-in-sandbox', '/soap/v3'],
+    ['token-reset-in-live', '/sandbox/soap/v3'],
   ])('%s: 1001 at its BASE_URL, accepted at %s', async (name, otherPath) => {
     const c = scenario(name)
     const headers = { 'Content-Type': TEXT_XML, SOAPAction: `${NS}/Environment_Get` }

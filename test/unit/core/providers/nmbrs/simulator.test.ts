@@ -94,12 +94,13 @@ const EXPECTED: Readonly<Record<string, readonly [string, string, string | null]
   'domain-full-host': ['ok', '1001', 'acme'],
   'domain-invalid-2043': ['ok', '2043', 'acme'],
   'unauthorized-1002': ['ok', '1002', 'acme'],
+  'template-blocks-debtor-service': ['ok', '1002', 'acme'],
   'unauthorized-1003': ['ok', '1003', 'acme'],
   'subscription-1004': ['1004', '1004', null],
   'security-failure-1006': ['1006', '1006', null],
   'unknown-error-9999': ['9999', '9999', null],
-  'sandbox-on-production': ['1001', '1001', null],
-  'production-on-sandbox': ['1001', '1001', null],
+  'token-not-yet-in-sandbox': ['1001', '1001', null],
+  'token-reset-in-live': ['1001', '1001', null],
 }
 
 describe('Nmbrs simulator scenarios', () => {
@@ -109,7 +110,7 @@ describe('Nmbrs simulator scenarios', () => {
     const usernames = Object.values(scenarios).map((s) => s.credentials.USERNAME)
     expect(new Set(usernames).size).toBe(usernames.length)
     for (const info of Object.values(scenarios)) {
-      expect(Object.keys(info.credentials).sort()).toEqual(['BASE_URL', 'DOMAIN', 'ENVIRONMENT', 'TOKEN', 'USERNAME'])
+      expect(Object.keys(info.credentials).filter((k) => k !== 'USES_DEBTOR_SERVICE').sort()).toEqual(['BASE_URL', 'DOMAIN', 'ENVIRONMENT', 'TOKEN', 'USERNAME'])
       expect(info.credentials.BASE_URL).toMatch(/^\/(sandbox\/)?soap\/v3$/)
       expect(info.credentials.ENVIRONMENT).toBe(info.credentials.BASE_URL?.startsWith('/sandbox') ? 'sandbox' : 'production')
       expect(info.description.length).toBeGreaterThan(10)
@@ -154,9 +155,9 @@ describe('Nmbrs simulator scenarios', () => {
   })
 
   it.each([
-    ['sandbox-on-production', SANDBOX, 'acme-test'],
-    ['production-on-sandbox', PROD, 'acme-live'],
-  ])('%s: the same credentials work on the other environment', async (name, otherPath, subDomain) => {
+    ['token-not-yet-in-sandbox', PROD, 'acme-test'],
+    ['token-reset-in-live', SANDBOX, 'acme-live'],
+  ])('%s: one user in both environments; Sandbox holds yesterday’s token, so the token works on the other one', async (name, otherPath, subDomain) => {
     const c = credentials(name)
     const auth = { username: c.USERNAME ?? '', token: c.TOKEN ?? '' }
     const env = await call(otherPath, '1.1', 'Environment_Get', { kind: 'AuthHeader', ...auth })

@@ -12,10 +12,10 @@ const unauthorized = json(401, { message: 'Unauthorized' })
 const devices = json(200, [])
 
 describe('SMSGate probe', () => {
-  it('GET /devices with Basic base64(username:password)', async () => {
+  it('GET /device with Basic base64(username:password)', async () => {
     const http = fakeHttp(() => devices)
     const diagnosis = await checkAccount({ provider: 'smsgate', fields: { USERNAME: 'VALID1', PASSWORD: 'k3x9-fq2m_p8zt' } }, { http })
-    expect(http.requests[0]).toMatchObject({ method: 'GET', url: 'https://api.sms-gate.app/3rdparty/v1/devices', headers: { authorization: `Basic ${Buffer.from('VALID1:k3x9-fq2m_p8zt').toString('base64')}` } })
+    expect(http.requests[0]).toMatchObject({ method: 'GET', url: 'https://api.sms-gate.app/3rdparty/v1/device', headers: { authorization: `Basic ${Buffer.from('VALID1:k3x9-fq2m_p8zt').toString('base64')}` } })
     expect(diagnosis.cause).toBe('ok')
   })
 
@@ -48,7 +48,7 @@ describe('SMSGate probe', () => {
       { provider: 'smsgate', fields: { TOKEN: jwt(-60, ['devices:list']), REFRESH_TOKEN: refresh() }, storeTokens: async (t) => void stored.push(t) },
       { http },
     )
-    expect(http.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['GET /3rdparty/v1/devices', 'POST /3rdparty/v1/auth/token/refresh', 'GET /3rdparty/v1/devices'])
+    expect(http.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['GET /3rdparty/v1/device', 'POST /3rdparty/v1/auth/token/refresh', 'GET /3rdparty/v1/device'])
     expect(stored).toEqual([{ accessToken: fresh, refreshToken: next, expiresAt: 'x' }])
     expect(diagnosis).toMatchObject({ cause: 'ok', details: { token: { refreshed: true } } })
     expect(JSON.stringify(diagnosis)).not.toContain(fresh)

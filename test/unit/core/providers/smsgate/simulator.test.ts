@@ -119,6 +119,30 @@ describe('smsgate simulator scenarios', () => {
       expect([response.status, response.body, response.headers?.['content-type']]).toEqual([404, 'Not Found', 'text/plain; charset=utf-8'])
       expect(probe({ ...c, BASE_URL: '/private/api/3rdparty/v1' }).status).toBe(200)
     }],
+    ['send-only-token', (c) => {
+      expect([probe(c).status, bodyOf(probe(c))]).toEqual([403, { message: 'scope required: devices:list' }])
+      expect(c.SCOPES).toBeUndefined()
+    }],
+    // The phone app's Local server (capcom6/android-sms-gateway, modules/localserver).
+    ['local-server', (c) => {
+      expect([c.MODE, c.BASE_URL]).toEqual(['local', '/phone'])
+      const auth = basic(c.USERNAME ?? '', c.PASSWORD ?? '')
+      expect([send('GET', '/phone/device', { auth }).status, send('GET', '/phone/devices', { auth }).status]).toEqual([200, 404])
+      expect(send('GET', '/phone/3rdparty/v1/device', { auth }).status).toBe(404)
+    }],
+    ['local-server-wrong-password', (c) => {
+      const response = send('GET', '/phone/device', { auth: basic(c.USERNAME ?? '', c.PASSWORD ?? '') })
+      expect([response.status, response.body ?? '', response.headers?.['www-authenticate']]).toEqual([401, '', expect.stringContaining('Basic') as string])
+    }],
+    ['local-server-token', (c) => {
+      expect(send('GET', '/phone/device', { auth: `Bearer ${c.TOKEN}` }).status).toBe(200)
+      const claims = peekSmsGateClaims(c.TOKEN ?? '')
+      expect([claims?.iss, claims?.sub]).toEqual(['me.capcom.smsgateway', undefined])
+    }],
+    ['local-server-send-only-token', (c) => {
+      const response = send('GET', '/phone/device', { auth: `Bearer ${c.TOKEN}` })
+      expect([response.status, bodyOf(response)]).toEqual([403, { message: 'Insufficient permissions' }])
+    }],
   ]
 
   const causes: Readonly<Record<string, string>> = {
@@ -137,6 +161,11 @@ describe('smsgate simulator scenarios', () => {
     'jwt-disabled': 'service.disabled',
     'private-server': 'ok',
     'missing-api-prefix': 'endpoint.not_found',
+    'send-only-token': 'ok',
+    'local-server': 'ok',
+    'local-server-wrong-password': 'credentials.invalid',
+    'local-server-token': 'ok',
+    'local-server-send-only-token': 'ok',
   }
 
   it('has exactly the scenarios of the table, each describing the cause code a checker should conclude', () => {
@@ -151,8 +180,9 @@ describe('smsgate simulator scenarios', () => {
   it.each(table)('scenario %s behaves as described', (name, check) => check(scenario(name)))
 
   it('gives every scenario its own account key', () => {
+    // One phone is one account: its Local-server scenarios share it.
     const keys = Object.entries(sim.scenarios())
-      .filter(([name]) => name !== 'token-malformed')
+      .filter(([name, info]) => name !== 'token-malformed' && info.credentials.MODE !== 'local')
       .map(([, info]) => sim.accountOf(request('GET', '/x', { auth: info.credentials.TOKEN ? `Bearer ${info.credentials.TOKEN}` : basic(info.credentials.USERNAME ?? '', info.credentials.PASSWORD ?? '') })))
     expect(keys.every((key) => key !== null)).toBe(true)
     expect(new Set(keys).size).toBe(keys.length)

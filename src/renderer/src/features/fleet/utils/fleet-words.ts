@@ -9,6 +9,7 @@ export const PAUSE_TITLE: Readonly<Record<PauseReason, string>> = {
   'keychain.locked': 'Paused: the keychain is locked',
   'keychain.unavailable': 'Paused: no keychain in this session',
   'secrets.missing': 'Paused: the secrets are missing',
+  'checks.billable': 'Checked only when you ask: its check may be charged',
 }
 
 export const TRIGGER_TEXT: Readonly<Record<FleetProgress['trigger'], string>> = {

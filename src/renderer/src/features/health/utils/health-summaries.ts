@@ -12,12 +12,14 @@ const BLOCKED_TITLES: Readonly<Record<BlockedCode, string>> = {
   'keychain.locked': 'Waiting: keychain locked',
   'keychain.unavailable': 'Not checked: no keychain',
   'secrets.missing': 'Not checked: secrets missing',
+  'checks.billable': 'Checked only when you ask (may be charged)',
 }
 
 /** One account's line: the newest diagnosis, or why it is not checked. */
 export function summaryOf(health: ScheduledHealth, checking = false): HealthSummary {
-  const blocked = health.schedule?.blocked
   const latest = health.latest
+  // Left out of background checks by choice: its last manual check still speaks for it.
+  const blocked = health.schedule?.blocked?.code === 'checks.billable' && latest ? null : health.schedule?.blocked
   return {
     state: displayedState(health),
     cause: blocked ? null : (latest?.cause ?? null),

@@ -14,6 +14,11 @@ interface CredentialFieldsProps {
   readonly errorFor: (key: string) => string | null
 }
 
+/** A setting's own warning (e.g. plain HTTP on the local network), shown while it is turned on. */
+function settingWarning(field: ProviderInfo['fields'][number], value: string): string[] {
+  return field.warning && value.trim().toLowerCase() === 'yes' ? [field.warning] : []
+}
+
 /** The provider's credential fields, in its order: plain ones as text inputs, secrets write-only. */
 export function CredentialFields(props: CredentialFieldsProps) {
   const { provider, account, form } = props
@@ -42,21 +47,38 @@ export function CredentialFields(props: CredentialFieldsProps) {
             label={`${field.label}${field.required ? '' : ' (optional)'}`}
             hint={field.hint}
             error={props.errorFor(`fields.${field.name}`)}
-            warnings={hygieneWarnings(form.plain[field.name] ?? '', field, provider.fields)}
+            warnings={[...hygieneWarnings(form.plain[field.name] ?? '', field, provider.fields), ...settingWarning(field, form.plain[field.name] ?? '')]}
           >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                className="input"
-                value={form.plain[field.name] ?? ''}
-                onChange={(event) => props.onPlain(field.name, event.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-                aria-required={field.required}
-                data-plain-field={field.name}
-              />
-            )}
+            {(control) =>
+              field.choices && !field.multiple ? (
+                <select
+                  {...control}
+                  className="select"
+                  value={form.plain[field.name] ?? ''}
+                  onChange={(event) => props.onPlain(field.name, event.target.value)}
+                  data-plain-field={field.name}
+                >
+                  <option value="">(not set)</option>
+                  {field.choices.map((choice) => (
+                    <option key={choice} value={choice}>
+                      {choice}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  {...control}
+                  type="text"
+                  className="input"
+                  value={form.plain[field.name] ?? ''}
+                  onChange={(event) => props.onPlain(field.name, event.target.value)}
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-required={field.required}
+                  data-plain-field={field.name}
+                />
+              )
+            }
           </FormField>
         ),
       )}

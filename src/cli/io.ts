@@ -19,10 +19,23 @@ export const EXIT = {
   usage: 2,
   unknown: 3,
   keychain: 4,
+  /** The system refused: a file or folder, a port, the disk. */
+  system: 5,
+  /** check --expiring-within: something ends within the window. */
+  expiring: 6,
+  /** Ctrl-C. */
+  interrupted: 130,
 } as const
 
 export class UsageError extends Error {
   override readonly name = 'UsageError'
+  constructor(
+    message: string,
+    /** The flag or argument at fault (`--env`). */
+    readonly field: string | null = null,
+  ) {
+    super(message)
+  }
 }
 
 export interface Command {

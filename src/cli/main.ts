@@ -1,5 +1,6 @@
 import { COMMANDS } from './commands/index'
-import { EXIT, UsageError, type CliIo } from './io'
+import { failureOf, printFailure } from './errors'
+import { EXIT, type CliIo, type Command } from './io'
 import { VERSION } from './version'
 
 function helpText(): string {
@@ -38,19 +39,17 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo): Promise<nu
     io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`)
     return EXIT.ok
   }
-  try {
-    return await command.run(rest, io)
-  } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`authdesk ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`)
-      return EXIT.usage
-    }
-    throw error
-  }
+  return runCommand(command, rest, io)
 }
 
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
+/** Runs one command; whatever it throws becomes a message (or a JSON error) and an exit code from docs/cli.md. */
+export async function runCommand(command: Command, argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
+  try {
+    return await command.run(argv, io)
+  } catch (error) {
+    const failure = failureOf(error, argv)
+    printFailure(failure, command.name, argv.includes('--json'), io, command.usage)
+    return failure.exit
+  }
 }
 

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { Services } from '../../core/services'
 import { removeAccount } from '../../core/account-removal'
-import { isAppError } from '../../core/errors'
 import { sameLabel } from '../../core/vault/account-input'
 import { formatAccount, formatNotices, formatPreview } from '../format-accounts'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
@@ -10,9 +9,6 @@ import { openDefaultServices, withVault, type OpenServices } from '../vault-sess
 const USAGE = `authdesk accounts list [--json] [--data-dir DIR]
        authdesk accounts add --env FILE [--only NAME,...] [--replace] [--dry-run] [--json] [--data-dir DIR]
        authdesk accounts remove NAME... [--data-dir DIR]`
-
-/** Errors about the input (file, names) are usage errors; the rest are failures. */
-const USAGE_CODES = new Set(['import.empty', 'import.unreadable', 'import.invalid', 'account.not-found'])
 
 const list = (only: string | undefined): string[] | undefined => only?.split(',').map((s) => s.trim()).filter(Boolean)
 
@@ -46,7 +42,7 @@ async function addAccounts(services: Services, options: AddOptions, io: CliIo): 
     if (invalid) io.stderr('authdesk accounts add: some accounts are not valid (above). Nothing was imported.\n')
     return invalid ? EXIT.usage : EXIT.ok
   }
-  // The file chose its base URLs explicitly (spec/cli.md), which is the confirmation.
+  // The file chose its base URLs explicitly (docs/cli.md), which is the confirmation.
   const result = await services.vault.importAccounts({ ...request, digest: preview.digest, confirmUnlistedHosts: true })
   if (options.json) {
     io.stdout(JSON.stringify({ preview, result }) + '\n')
@@ -62,8 +58,7 @@ async function removeAccounts(services: Services, names: ReadonlyArray<string>, 
   const matches = names.map((name) => ({ name, account: accounts.find((a) => a.id === name || sameLabel(a.label, name)) }))
   const unknown = matches.filter((m) => !m.account).map((m) => m.name)
   if (unknown.length > 0) {
-    io.stderr(`authdesk accounts remove: no account named ${unknown.join(', ')} (see \`authdesk accounts list\`). Nothing was removed.\n`)
-    return EXIT.usage
+    throw new UsageError(`no account named ${unknown.join(', ')} (see \`authdesk accounts list\`). Nothing was removed.`, 'NAME')
   }
   for (const { account } of matches) {
     const removal = await removeAccount(services, account!.id)
@@ -100,16 +95,10 @@ export function createAccountsCommand(open: OpenServices = openDefaultServices):
       if (action !== 'remove' && names.length > 0) throw new UsageError(`unexpected argument "${names[0]!.slice(0, 40)}"`)
       if (action === 'remove' && names.length === 0) throw new UsageError('name at least one account to remove')
       return withVault(open, values['data-dir'], io, async (services) => {
-        try {
-          if (action === 'list') return await listAccounts(services, values.json, io)
-          if (action === 'remove') return await removeAccounts(services, names, io)
-          const options = { file: values.env!, only: list(values.only), replace: values.replace, dryRun: values['dry-run'], json: values.json }
-          return await addAccounts(services, options, io)
-        } catch (error) {
-          if (!isAppError(error)) throw error
-          io.stderr(`authdesk accounts ${action}: ${error.message}\n`)
-          return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failing
-        }
+        if (action === 'list') return listAccounts(services, values.json, io)
+        if (action === 'remove') return removeAccounts(services, names, io)
+        const options = { file: values.env!, only: list(values.only), replace: values.replace, dryRun: values['dry-run'], json: values.json }
+        return addAccounts(services, options, io)
       })
     },
   }

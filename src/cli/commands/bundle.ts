@@ -17,11 +17,11 @@ const USAGE = 'authdesk bundle --account NAME --out FILE.zip [--mask FIELD|VALUE
 export type CheckHistory = (services: Services, accountId: string) => Promise<ReadonlyArray<Diagnosis>>
 const savedHistory: CheckHistory = (services, id) => services.health.historyOf(id)
 
-/** Errors about the input are usage errors (2), keychain problems 4, the rest failures (1). */
+/** Errors about the input are usage errors (2), keychain problems 4, the rest system errors (5). */
 function exitFor(code: string): number {
   if (code === 'account.not-found') return EXIT.usage
   if (code === 'bundle.secrets-unreadable' || code === 'vault.keychain-unavailable') return EXIT.keychain
-  return EXIT.failing
+  return EXIT.system
 }
 
 async function run(services: Services, options: { account: string; out: string; mask: string[]; exclude: string[]; json: boolean }, history: CheckHistory, io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * The CLI's environment variable convention (spec/cli.md): an account is a group of
+ * The CLI's environment variable convention (docs/cli.md): an account is a group of
  * variables sharing a prefix `<NAME>_<PROVIDER>_` or just `<PROVIDER>_`, e.g.
  * `PROD_NMBRS_USERNAME` or `SMSGATE_PASSWORD`. Pure: turns variables into account drafts.
  */

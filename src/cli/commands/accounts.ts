@@ -3,12 +3,14 @@ import type { Services } from '../../core/services'
 import { removeAccount } from '../../core/account-removal'
 import { sameLabel } from '../../core/vault/account-input'
 import { formatAccount, formatNotices, formatPreview } from '../format-accounts'
+import { isAppError } from '../../core/errors'
+import { CommandError } from '../errors'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
 const USAGE = `authdesk accounts list [--json] [--data-dir DIR]
        authdesk accounts add --env FILE [--only NAME,...] [--replace] [--dry-run] [--json] [--data-dir DIR]
-       authdesk accounts remove NAME... [--data-dir DIR]`
+       authdesk accounts remove NAME... [--force] [--data-dir DIR]`
 
 const list = (only: string | undefined): string[] | undefined => only?.split(',').map((s) => s.trim()).filter(Boolean)
 
@@ -53,7 +55,7 @@ async function addAccounts(services: Services, options: AddOptions, io: CliIo): 
   return EXIT.ok
 }
 
-async function removeAccounts(services: Services, names: ReadonlyArray<string>, io: CliIo): Promise<number> {
+async function removeAccounts(services: Services, names: ReadonlyArray<string>, force: boolean, io: CliIo): Promise<number> {
   const accounts = await services.vault.list()
   const matches = names.map((name) => ({ name, account: accounts.find((a) => a.id === name || sameLabel(a.label, name)) }))
   const unknown = matches.filter((m) => !m.account).map((m) => m.name)
@@ -61,7 +63,11 @@ async function removeAccounts(services: Services, names: ReadonlyArray<string>, 
     throw new UsageError(`no account named ${unknown.join(', ')} (see \`authdesk accounts list\`). Nothing was removed.`, 'NAME')
   }
   for (const { account } of matches) {
-    const removal = await removeAccount(services, account!.id)
+    const removal = await removeAccount(services, account!.id, { requireRevocation: !force }).catch((error: unknown) => {
+      if (!isAppError(error) || error.code !== 'tokens.revoke-failed') throw error
+      const fix = `Fix: try again when SMSGate answers, or add --force to remove it anyway (its tokens then stay valid until they expire).`
+      throw new CommandError(EXIT.failing, error.code, `${account!.label}: ${error.message} ${fix}`, 'NAME')
+    })
     const revoked = removal.revokedTokens.length
     io.stdout(`Removed ${account!.label}${revoked > 0 ? ` (revoked ${revoked} SMSGate token${revoked === 1 ? '' : 's'})` : ''}\n`)
     for (const warning of removal.warnings) io.stderr(`authdesk accounts remove: ${account!.label}: ${warning}\n`)
@@ -84,6 +90,7 @@ export function createAccountsCommand(open: OpenServices = openDefaultServices):
           only: { type: 'string' },
           replace: { type: 'boolean', default: false },
           'dry-run': { type: 'boolean', default: false },
+          force: { type: 'boolean', default: false },
         },
         allowPositionals: true,
         strict: true,
@@ -96,7 +103,7 @@ export function createAccountsCommand(open: OpenServices = openDefaultServices):
       if (action === 'remove' && names.length === 0) throw new UsageError('name at least one account to remove')
       return withVault(open, values['data-dir'], io, async (services) => {
         if (action === 'list') return listAccounts(services, values.json, io)
-        if (action === 'remove') return removeAccounts(services, names, io)
+        if (action === 'remove') return removeAccounts(services, names, values.force, io)
         const options = { file: values.env!, only: list(values.only), replace: values.replace, dryRun: values['dry-run'], json: values.json }
         return addAccounts(services, options, io)
       })

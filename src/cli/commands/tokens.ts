@@ -85,8 +85,12 @@ async function perform(services: Services, account: AccountView, options: Option
       return show(await tokens.list(account.id))
     case 'refresh':
       return show(await tokens.refresh(account.id))
-    case 'revoke':
+    case 'revoke': {
+      const known = (await tokens.list(account.id)).records.map((r) => r.jti)
+      if (options.jti !== null && !known.includes(options.jti))
+        throw new UsageError(`AuthDesk issued no token ${options.jti} for ${account.label}${known.length > 0 ? ` (its tokens: ${known.join(', ')})` : ''}. Nothing was revoked.`, '--jti')
       return show(await tokens.revoke(account.id, options.jti))
+    }
     case 'issue': {
       const request = { scopes: options.scopes, ttlSeconds: options.ttlSeconds }
       if (!options.print) return show(await tokens.issue(account.id, request))

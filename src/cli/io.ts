@@ -2,6 +2,8 @@
 export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /** Binary output (a zip for `bundle --out -`); resolves once written. */
+  readonly stdoutBytes?: (bytes: Uint8Array) => Promise<void>
   readonly env: NodeJS.ProcessEnv
   readonly readStdin: () => Promise<string>
   /**
@@ -50,6 +52,7 @@ export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    stdoutBytes: (bytes) => new Promise((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()))),
     env: process.env,
     readStdin: async () => {
       const chunks: Buffer[] = []

@@ -51,7 +51,7 @@ describe('authdesk bundle (in process)', () => {
     // The wizard trail the app saved for this account is in the bundle.
     expect(JSON.parse(zip['wizard-trail.json']!)).toEqual([expect.objectContaining({ stepId: 'nmbrs-domain', answer: 'fix-applied: DOMAIN set to acme' })])
 
-    const json = await run('--account', 'PROD_NMBRS', '--out', out, '--json', '--mask', 'USERNAME')
+    const json = await run('--account', 'PROD_NMBRS', '--out', out, '--force', '--json', '--mask', 'USERNAME')
     expect(json.code).toBe(0)
     const doc = JSON.parse(json.out) as { ok: boolean; path: string; files: string[]; checks: number; removals: number; byKind: Record<string, number>; scan: { clean: boolean } }
     expect(doc).toMatchObject({ ok: true, path: out, checks: 1, scan: { clean: true } })

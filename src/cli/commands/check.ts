@@ -135,7 +135,10 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
         if (values.env) throw new UsageError('--vault and --env cannot be used together: check either the vault or a .env file.')
         return withVault(deps.openServices ?? openDefaultServices, values['data-dir'], io, async (services) => {
           sayWaits(io, services.limiter, budgetLookup())
-          return print(await runAll(await vaultChecks(services, only), concurrency, io.progress), services.scrubber)
+          const code = print(await runAll(await vaultChecks(services, only), concurrency, io.progress), services.scrubber)
+          for (const aside of services.health.damagedHistory())
+            io.stderr(`authdesk check: a damaged check history was kept aside as ${aside}; the account's history starts again from this check.\n`)
+          return code
         })
       }
       if (values['data-dir']) throw new UsageError('--data-dir goes with --vault.')

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import type { Services } from '../../core/services'
 import { removeAccount } from '../../core/account-removal'
 import { sameLabel } from '../../core/vault/account-input'
+import { envVariables, readEnvText } from '../env-accounts'
 import { formatAccount, formatNotices, formatPreview } from '../format-accounts'
 import { isAppError } from '../../core/errors'
 import { CommandError } from '../errors'
@@ -9,7 +10,7 @@ import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
 const USAGE = `authdesk accounts list [--json] [--data-dir DIR]
-       authdesk accounts add --env FILE [--only NAME,...] [--replace] [--dry-run] [--json] [--data-dir DIR]
+       authdesk accounts add --env FILE|- [--strict] [--only NAME,...] [--replace] [--dry-run] [--json] [--data-dir DIR]
        authdesk accounts remove NAME... [--force] [--data-dir DIR]`
 
 const list = (only: string | undefined): string[] | undefined => only?.split(',').map((s) => s.trim()).filter(Boolean)
@@ -28,6 +29,7 @@ async function listAccounts(services: Services, json: boolean, io: CliIo): Promi
 
 interface AddOptions {
   readonly file: string
+  readonly strict: boolean
   readonly only: string[] | undefined
   readonly replace: boolean
   readonly dryRun: boolean
@@ -35,7 +37,9 @@ interface AddOptions {
 }
 
 async function addAccounts(services: Services, options: AddOptions, io: CliIo): Promise<number> {
-  const request = { source: { kind: 'file' as const, path: options.file }, only: options.only, replaceExisting: options.replace }
+  const text = await readEnvText(options.file, io)
+  envVariables(text, options.file, options.strict, 'accounts add', io)
+  const request = { source: { kind: 'text' as const, text }, only: options.only, replaceExisting: options.replace }
   const preview = await services.vault.previewImport(request)
   const invalid = preview.accounts.some((a) => a.action === 'invalid')
   if (options.dryRun || invalid) {
@@ -91,6 +95,7 @@ export function createAccountsCommand(open: OpenServices = openDefaultServices):
           replace: { type: 'boolean', default: false },
           'dry-run': { type: 'boolean', default: false },
           force: { type: 'boolean', default: false },
+          strict: { type: 'boolean', default: false },
         },
         allowPositionals: true,
         strict: true,
@@ -104,7 +109,7 @@ export function createAccountsCommand(open: OpenServices = openDefaultServices):
       return withVault(open, values['data-dir'], io, async (services) => {
         if (action === 'list') return listAccounts(services, values.json, io)
         if (action === 'remove') return removeAccounts(services, names, values.force, io)
-        const options = { file: values.env!, only: list(values.only), replace: values.replace, dryRun: values['dry-run'], json: values.json }
+        const options = { file: values.env!, strict: values.strict, only: list(values.only), replace: values.replace, dryRun: values['dry-run'], json: values.json }
         return addAccounts(services, options, io)
       })
     },

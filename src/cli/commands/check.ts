@@ -17,7 +17,7 @@ import { formatCheckJson, formatCheckTable, type CheckResult } from '../format-c
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
-const USAGE = 'authdesk check [--env FILE | --vault [--data-dir DIR]] [--only NAME,...] [--json] [--concurrency N] [--timeout MS]'
+const USAGE = 'authdesk check [--env FILE|- [--strict] | --vault [--data-dir DIR]] [--only NAME,...] [--json] [--concurrency N] [--timeout MS]'
 const DEFAULT_CONCURRENCY = 8
 
 function integerOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -121,6 +121,7 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
           timeout: { type: 'string' },
           vault: { type: 'boolean', default: false },
           'data-dir': { type: 'string' },
+          strict: { type: 'boolean', default: false },
         },
         strict: true,
       })
@@ -142,7 +143,7 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
         })
       }
       if (values['data-dir']) throw new UsageError('--data-dir goes with --vault.')
-      const { accounts, ignored } = await loadEnvAccounts(io.env, values.env, only)
+      const { accounts, ignored } = await loadEnvAccounts(io, values.env, only, values.strict)
       for (const i of ignored) io.stderr(`authdesk check: ignored ${i.variable}: ${i.reason}\n`)
 
       // Every secret of every account, so no output line can carry one, whatever produced it.

@@ -78,7 +78,7 @@ describe('authdesk accounts', () => {
   })
 
   it.each([
-    ['an unreadable file', ['add', '--env', '/nonexistent/file.env'], 'cannot be read'],
+    ['an unreadable file', ['add', '--env', '/nonexistent/file.env'], 'cannot read --env file'],
     ['a file with no accounts', ['add', '--env', '/dev/null'], 'describes no account'],
   ])('%s is a usage error (exit 2)', async (_name, argv, message) => {
     const { run } = await setup()

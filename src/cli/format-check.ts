@@ -1,4 +1,4 @@
-/** Output of `authdesk check`: a human table, or the JSON document of spec/cli.md. */
+/** Output of `authdesk check`: a human table, or the JSON document of docs/cli.md. */
 import { fixOf } from '../shared/causes'
 import type { Diagnosis, DiagnosedState } from '../shared/diagnosis'
 import type { ProviderId } from '../shared/model'

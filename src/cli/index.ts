@@ -1,3 +1,4 @@
+import { failureOf } from './errors'
 import { processIo } from './io'
 import { runCli } from './main'
 
@@ -8,6 +9,7 @@ function exitWhenFlushed(code: number): void {
 
 runCli(process.argv.slice(2), processIo()).then(exitWhenFlushed, (error: unknown) => {
   // Messages from core are built without secrets; the stack is not printed.
-  process.stderr.write(`authdesk: ${error instanceof Error ? error.message : String(error)}\n`)
-  exitWhenFlushed(1)
+  const failure = failureOf(error, process.argv.slice(2))
+  process.stderr.write(`authdesk: ${failure.message}\n`)
+  exitWhenFlushed(failure.exit)
 })

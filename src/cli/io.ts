@@ -2,6 +2,8 @@
 export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /** Binary output (a zip for `bundle --out -`); resolves once written. */
+  readonly stdoutBytes?: (bytes: Uint8Array) => Promise<void>
   readonly env: NodeJS.ProcessEnv
   readonly readStdin: () => Promise<string>
   /**
@@ -19,10 +21,23 @@ export const EXIT = {
   usage: 2,
   unknown: 3,
   keychain: 4,
+  /** The system refused: a file or folder, a port, the disk. */
+  system: 5,
+  /** check --expiring-within: something ends within the window. */
+  expiring: 6,
+  /** Ctrl-C. */
+  interrupted: 130,
 } as const
 
 export class UsageError extends Error {
   override readonly name = 'UsageError'
+  constructor(
+    message: string,
+    /** The flag or argument at fault (`--env`). */
+    readonly field: string | null = null,
+  ) {
+    super(message)
+  }
 }
 
 export interface Command {
@@ -37,6 +52,7 @@ export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    stdoutBytes: (bytes) => new Promise((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()))),
     env: process.env,
     readStdin: async () => {
       const chunks: Buffer[] = []

@@ -1,6 +1,7 @@
 import { COMMANDS } from './commands/index'
 import { readCaFile, TLS_OVERRIDE_IGNORED } from '../core/http/tls-trust'
-import { EXIT, UsageError, type CliIo } from './io'
+import { failureOf, printFailure } from './errors'
+import { EXIT, UsageError, type CliIo, type Command } from './io'
 import { CA_FILE_VARIABLE } from './network'
 import { VERSION } from './version'
 
@@ -44,21 +45,20 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo): Promise<nu
     io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`)
     return EXIT.ok
   }
+  return runCommand(command, rest, io)
+}
+
+/** Runs one command; whatever it throws becomes a message (or a JSON error) and an exit code from docs/cli.md. */
+export async function runCommand(command: Command, argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
   try {
-    const { args, caFile } = takeCaFile(rest)
+    const { args, caFile } = takeCaFile(argv)
     if (caFile !== null) readCaFile(caFile, 'flag')
     if (io.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') io.stderr(`authdesk: ${TLS_OVERRIDE_IGNORED}\n`)
     return await command.run(args, caFile === null ? io : { ...io, env: { ...io.env, [CA_FILE_VARIABLE]: caFile } })
   } catch (error) {
-    if (isConfigError(error)) {
-      io.stderr(`authdesk ${command.name}: ${(error as Error).message}\n`)
-      return EXIT.usage
-    }
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`authdesk ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`)
-      return EXIT.usage
-    }
-    throw error
+    const failure = failureOf(error, argv)
+    printFailure(failure, command.name, argv.includes('--json'), io, command.usage)
+    return failure.exit
   }
 }
 
@@ -81,14 +81,5 @@ function takeCaFile(argv: ReadonlyArray<string>): { readonly args: string[]; rea
     else args.push(arg)
   }
   return { args, caFile }
-}
-
-function isConfigError(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'config.invalid'
-}
-
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
 }
 

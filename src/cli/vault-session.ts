@@ -5,6 +5,7 @@
  */
 import { defaultDataDir } from '../core/paths'
 import { createServices, type Services } from '../core/services'
+import { CommandError } from './errors'
 import { EXIT, type CliIo } from './io'
 import { cliNetwork } from './network'
 import { VERSION } from './version'
@@ -25,10 +26,9 @@ export async function withVault(
   try {
     const storage = services.secretStore.status
     if (storage.backend !== 'keychain') {
-      io.stderr(`authdesk: the OS keychain is unavailable: ${storage.error ?? 'unknown error'}\n`)
-      if (storage.hint) io.stderr(`Fix: ${storage.hint}\n`)
-      io.stderr('Nothing was read or written: vault commands need the keychain.\n')
-      return EXIT.keychain
+      const fix = storage.hint ? ` Fix: ${storage.hint}` : ''
+      const message = `the OS keychain is unavailable: ${storage.error ?? 'unknown error'}.${fix} Nothing was read or written: vault commands need the keychain.`
+      throw new CommandError(EXIT.keychain, 'vault.keychain-unavailable', message)
     }
     return await work(services)
   } finally {

@@ -1,18 +1,17 @@
 import { parseArgs } from 'node:util'
 import type { Services } from '../../core/services'
 import { removeAccount } from '../../core/account-removal'
-import { isAppError } from '../../core/errors'
 import { sameLabel } from '../../core/vault/account-input'
+import { envVariables, readEnvText } from '../env-accounts'
 import { formatAccount, formatNotices, formatPreview } from '../format-accounts'
+import { isAppError } from '../../core/errors'
+import { CommandError } from '../errors'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
 const USAGE = `authdesk accounts list [--json] [--data-dir DIR]
-       authdesk accounts add --env FILE [--only NAME,...] [--replace] [--dry-run] [--json] [--data-dir DIR]
-       authdesk accounts remove NAME... [--data-dir DIR]`
-
-/** Errors about the input (file, names) are usage errors; the rest are failures. */
-const USAGE_CODES = new Set(['import.empty', 'import.unreadable', 'import.invalid', 'account.not-found'])
+       authdesk accounts add --env FILE|- [--strict] [--only NAME,...] [--replace] [--dry-run] [--json] [--data-dir DIR]
+       authdesk accounts remove NAME... [--force] [--data-dir DIR]`
 
 const list = (only: string | undefined): string[] | undefined => only?.split(',').map((s) => s.trim()).filter(Boolean)
 
@@ -30,6 +29,7 @@ async function listAccounts(services: Services, json: boolean, io: CliIo): Promi
 
 interface AddOptions {
   readonly file: string
+  readonly strict: boolean
   readonly only: string[] | undefined
   readonly replace: boolean
   readonly dryRun: boolean
@@ -37,7 +37,9 @@ interface AddOptions {
 }
 
 async function addAccounts(services: Services, options: AddOptions, io: CliIo): Promise<number> {
-  const request = { source: { kind: 'file' as const, path: options.file }, only: options.only, replaceExisting: options.replace }
+  const text = await readEnvText(options.file, io)
+  envVariables(text, options.file, options.strict, 'accounts add', io)
+  const request = { source: { kind: 'text' as const, text }, only: options.only, replaceExisting: options.replace }
   const preview = await services.vault.previewImport(request)
   const invalid = preview.accounts.some((a) => a.action === 'invalid')
   if (options.dryRun || invalid) {
@@ -46,7 +48,7 @@ async function addAccounts(services: Services, options: AddOptions, io: CliIo): 
     if (invalid) io.stderr('authdesk accounts add: some accounts are not valid (above). Nothing was imported.\n')
     return invalid ? EXIT.usage : EXIT.ok
   }
-  // The file chose its base URLs explicitly (spec/cli.md), which is the confirmation.
+  // The file chose its base URLs explicitly (docs/cli.md), which is the confirmation.
   const result = await services.vault.importAccounts({ ...request, digest: preview.digest, confirmUnlistedHosts: true })
   if (options.json) {
     io.stdout(JSON.stringify({ preview, result }) + '\n')
@@ -57,16 +59,19 @@ async function addAccounts(services: Services, options: AddOptions, io: CliIo): 
   return EXIT.ok
 }
 
-async function removeAccounts(services: Services, names: ReadonlyArray<string>, io: CliIo): Promise<number> {
+async function removeAccounts(services: Services, names: ReadonlyArray<string>, force: boolean, io: CliIo): Promise<number> {
   const accounts = await services.vault.list()
   const matches = names.map((name) => ({ name, account: accounts.find((a) => a.id === name || sameLabel(a.label, name)) }))
   const unknown = matches.filter((m) => !m.account).map((m) => m.name)
   if (unknown.length > 0) {
-    io.stderr(`authdesk accounts remove: no account named ${unknown.join(', ')} (see \`authdesk accounts list\`). Nothing was removed.\n`)
-    return EXIT.usage
+    throw new UsageError(`no account named ${unknown.join(', ')} (see \`authdesk accounts list\`). Nothing was removed.`, 'NAME')
   }
   for (const { account } of matches) {
-    const removal = await removeAccount(services, account!.id)
+    const removal = await removeAccount(services, account!.id, { requireRevocation: !force }).catch((error: unknown) => {
+      if (!isAppError(error) || error.code !== 'tokens.revoke-failed') throw error
+      const fix = `Fix: try again when SMSGate answers, or add --force to remove it anyway (its tokens then stay valid until they expire).`
+      throw new CommandError(EXIT.failing, error.code, `${account!.label}: ${error.message} ${fix}`, 'NAME')
+    })
     const revoked = removal.revokedTokens.length
     io.stdout(`Removed ${account!.label}${revoked > 0 ? ` (revoked ${revoked} SMSGate token${revoked === 1 ? '' : 's'})` : ''}\n`)
     for (const warning of removal.warnings) io.stderr(`authdesk accounts remove: ${account!.label}: ${warning}\n`)
@@ -89,6 +94,8 @@ export function createAccountsCommand(open: OpenServices = openDefaultServices):
           only: { type: 'string' },
           replace: { type: 'boolean', default: false },
           'dry-run': { type: 'boolean', default: false },
+          force: { type: 'boolean', default: false },
+          strict: { type: 'boolean', default: false },
         },
         allowPositionals: true,
         strict: true,
@@ -100,16 +107,10 @@ export function createAccountsCommand(open: OpenServices = openDefaultServices):
       if (action !== 'remove' && names.length > 0) throw new UsageError(`unexpected argument "${names[0]!.slice(0, 40)}"`)
       if (action === 'remove' && names.length === 0) throw new UsageError('name at least one account to remove')
       return withVault(open, values['data-dir'], io, async (services) => {
-        try {
-          if (action === 'list') return await listAccounts(services, values.json, io)
-          if (action === 'remove') return await removeAccounts(services, names, io)
-          const options = { file: values.env!, only: list(values.only), replace: values.replace, dryRun: values['dry-run'], json: values.json }
-          return await addAccounts(services, options, io)
-        } catch (error) {
-          if (!isAppError(error)) throw error
-          io.stderr(`authdesk accounts ${action}: ${error.message}\n`)
-          return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failing
-        }
+        if (action === 'list') return listAccounts(services, values.json, io)
+        if (action === 'remove') return removeAccounts(services, names, values.force, io)
+        const options = { file: values.env!, strict: values.strict, only: list(values.only), replace: values.replace, dryRun: values['dry-run'], json: values.json }
+        return addAccounts(services, options, io)
       })
     },
   }

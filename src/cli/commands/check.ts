@@ -19,7 +19,7 @@ import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { cliNetwork } from '../network'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
-const USAGE = 'authdesk check [--env FILE | --vault [--data-dir DIR]] [--only NAME,...] [--json] [--concurrency N] [--timeout MS]'
+const USAGE = 'authdesk check [--env FILE|- [--strict] | --vault [--data-dir DIR]] [--only NAME,...] [--json] [--concurrency N] [--timeout MS]'
 const DEFAULT_CONCURRENCY = 8
 
 function integerOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -123,6 +123,7 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
           timeout: { type: 'string' },
           vault: { type: 'boolean', default: false },
           'data-dir': { type: 'string' },
+          strict: { type: 'boolean', default: false },
         },
         strict: true,
       })
@@ -139,11 +140,14 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
         if (values.env) throw new UsageError('--vault and --env cannot be used together: check either the vault or a .env file.')
         return withVault(deps.openServices ?? openDefaultServices, values['data-dir'], io, async (services) => {
           sayWaits(io, services.limiter, budgetLookup())
-          return print(await runAll(await vaultChecks(services, only), concurrency, io.progress), services.scrubber)
+          const code = print(await runAll(await vaultChecks(services, only), concurrency, io.progress), services.scrubber)
+          for (const aside of services.health.damagedHistory())
+            io.stderr(`authdesk check: a damaged check history was kept aside as ${aside}; the account's history starts again from this check.\n`)
+          return code
         })
       }
       if (values['data-dir']) throw new UsageError('--data-dir goes with --vault.')
-      const { accounts, ignored } = await loadEnvAccounts(io.env, values.env, only)
+      const { accounts, ignored } = await loadEnvAccounts(io, values.env, only, values.strict)
       for (const i of ignored) io.stderr(`authdesk check: ignored ${i.variable}: ${i.reason}\n`)
 
       // Every secret of every account, so no output line can carry one, whatever produced it.

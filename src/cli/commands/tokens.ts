@@ -5,6 +5,7 @@ import { isAppError } from '../../core/errors'
 import type { Services } from '../../core/services'
 import { MAX_TTL_SECONDS } from '../../core/tokens/scope-policy'
 import { sameLabel } from '../../core/vault/account-input'
+import { CommandError } from '../errors'
 import { formatTokenState } from '../format-tokens'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
@@ -84,8 +85,12 @@ async function perform(services: Services, account: AccountView, options: Option
       return show(await tokens.list(account.id))
     case 'refresh':
       return show(await tokens.refresh(account.id))
-    case 'revoke':
+    case 'revoke': {
+      const known = (await tokens.list(account.id)).records.map((r) => r.jti)
+      if (options.jti !== null && !known.includes(options.jti))
+        throw new UsageError(`AuthDesk issued no token ${options.jti} for ${account.label}${known.length > 0 ? ` (its tokens: ${known.join(', ')})` : ''}. Nothing was revoked.`, '--jti')
       return show(await tokens.revoke(account.id, options.jti))
+    }
     case 'issue': {
       const request = { scopes: options.scopes, ttlSeconds: options.ttlSeconds }
       if (!options.print) return show(await tokens.issue(account.id, request))
@@ -112,16 +117,12 @@ export function createTokensCommand(open: OpenServices = openDefaultServices): C
       return withVault(open, dataDir, io, async (services) => {
         const accounts = await services.vault.list()
         const account = accounts.find((a) => a.id === options.account || sameLabel(a.label, options.account))
-        if (!account) {
-          io.stderr(`authdesk tokens: no account named ${options.account.slice(0, 80)} (see \`authdesk accounts list\`).\n`)
-          return EXIT.usage
-        }
+        if (!account) throw new UsageError(`no account named ${options.account.slice(0, 80)} (see \`authdesk accounts list\`).`, '--account')
         try {
           return await perform(services, account, options, io)
         } catch (error) {
           if (!isAppError(error)) throw error
-          io.stderr(services.scrubber.scrub(`authdesk tokens ${options.action}: ${error.message}\n`))
-          return exitFor(error.code)
+          throw new CommandError(exitFor(error.code), error.code, services.scrubber.scrub(`${options.action}: ${error.message}`), error.field ?? null)
         }
       })
     },

@@ -11,7 +11,7 @@ import { buildBundle } from './build-bundle'
 import { collectEnvironment } from './environment'
 import { selfScan } from './self-scan'
 import type { BundleInput, BundleItem, BundleManifest, ScanReport, WizardTrailStep } from './types'
-import { writeBundle, type WrittenBundle } from './write-bundle'
+import { writeBundle, type BundleSink, type WrittenBundle } from './write-bundle'
 
 export interface BundleSources {
   readonly vault: Vault
@@ -39,6 +39,8 @@ export interface ExportRequest extends BundleRequest {
   /** From the preview: export exactly what was previewed (refused when the bundle changed since). */
   readonly digest?: string
   readonly generatedAt?: string
+  /** Hands the zip over instead of writing it to `path`. */
+  readonly sink?: BundleSink
 }
 
 export interface BundlePreviewFile {
@@ -147,6 +149,6 @@ export async function exportBundle(sources: BundleSources, request: ExportReques
   const digest = digestOf(bundle.files)
   if (request.digest !== undefined && request.digest !== digest)
     throw new AppError('bundle.changed', 'The bundle changed since it was previewed (a new check, or other choices). Preview it again before exporting.')
-  const written = await writeBundle(request.path, bundle.files, secrets, new Date(input.environment.generatedAt))
+  const written = await writeBundle(request.path, bundle.files, secrets, new Date(input.environment.generatedAt), request.sink)
   return { ...written, digest, manifest: bundle.manifest, checks: input.diagnoses.length }
 }

@@ -45,12 +45,21 @@ async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-export async function writeBundle(path: string, files: ReadonlyArray<BundleFile>, vaultSecrets: ReadonlyArray<string>, modified = new Date()): Promise<WrittenBundle> {
+/** Where the zip goes instead of a file (the CLI's `--out -`: stdout). */
+export type BundleSink = (zip: Uint8Array) => Promise<void>
+
+export async function writeBundle(
+  path: string,
+  files: ReadonlyArray<BundleFile>,
+  vaultSecrets: ReadonlyArray<string>,
+  modified = new Date(),
+  sink?: BundleSink,
+): Promise<WrittenBundle> {
   const scan = await selfScan(files, vaultSecrets)
   if (!scan.clean) throw new BundleScanError(scan)
   const zip = zipBundle(files, modified)
   try {
-    await writeAtomic(path, zip)
+    await (sink ? sink(zip) : writeAtomic(path, zip))
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'write failed'
     throw new AppError('bundle.write-failed', `Could not write the bundle to ${path} (${reason}).`, { cause: error })

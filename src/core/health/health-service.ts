@@ -71,6 +71,11 @@ export class HealthService {
     })
   }
 
+  /** History files found damaged and kept aside (`.corrupt-…`), for a notice. */
+  damagedHistory(): string[] {
+    return [...this.histories.values()].flatMap((h) => h.keptAside())
+  }
+
   /** Drops the history of deleted accounts. */
   async forget(ids: ReadonlyArray<string>): Promise<void> {
     await this.history().forget(ids)

@@ -32,6 +32,11 @@ export class HistoryStore {
     return join(this.dataDir, HISTORY_DIR, `${id}.json`)
   }
 
+  /** Damaged history files found and kept aside (paths), so a caller can say so. */
+  keptAside(): string[] {
+    return [...this.documents.values()].flatMap((d) => (d.keptAside ? [d.keptAside] : []))
+  }
+
   /** Newest first. */
   async list(id: string): Promise<ReadonlyArray<Diagnosis>> {
     return [...((await this.document(id)?.read()) ?? [])]

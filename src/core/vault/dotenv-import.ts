@@ -1,16 +1,16 @@
 /**
- * The CLI's environment variable convention (spec/cli.md): an account is a group of
+ * The CLI's environment variable convention (docs/cli.md): an account is a group of
  * variables sharing a prefix `<NAME>_<PROVIDER>_` or just `<PROVIDER>_`, e.g.
  * `PROD_NMBRS_USERNAME` or `SMSGATE_PASSWORD`. Pure: turns variables into account drafts.
  */
-import { parseEnv } from 'node:util'
 import { ENVIRONMENTS, type Environment, type ProviderId } from '../../shared/model'
 import { PROVIDERS } from '../providers/registry'
 import type { ProviderDefinition } from '../providers/types'
 import type { AccountDraft, InputProblem } from './account-input'
+import { readDotenv } from './dotenv-lint'
+import { ACCOUNT_VARIABLES } from './dotenv-variables'
 
-/** Variables every provider's group may carry besides its credential fields. */
-export const ACCOUNT_VARIABLES = ['BASE_URL', 'ENVIRONMENT', 'SCOPES'] as const
+export { ACCOUNT_VARIABLES }
 
 export interface EnvAccount {
   /** The prefix without the trailing underscore (`PROD_NMBRS`, `SMSGATE`): the account's name. */
@@ -25,8 +25,9 @@ export interface IgnoredVariable {
   readonly reason: string
 }
 
+/** The variables of a `.env` text, as dotenv reads them (lines without `=` left out); see dotenv-lint for what is reported. */
 export function parseDotenv(text: string): Record<string, string> {
-  return parseEnv(text.replace(/^\uFEFF/, '')) as Record<string, string>
+  return readDotenv(text).variables
 }
 
 function knows(definition: ProviderDefinition, field: string): boolean {

@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { createBundleCommand, type CheckHistory } from '../../../src/cli/commands/bundle'
 import type { CliIo } from '../../../src/cli/io'
+import { runCommand } from '../../../src/cli/main'
 import { createServices } from '../../../src/core/services'
 import { MemorySecretStore, type SecretStore } from '../../../src/core/vault/secret-store'
 import type { Diagnosis } from '../../../src/shared/diagnosis'
@@ -30,7 +31,7 @@ async function setup(history?: CheckHistory, store: SecretStore = new FakeKeycha
   const command = createBundleCommand(open, history)
   const run = async (...argv: string[]) => {
     const t = io()
-    const code = await command.run([...argv, '--data-dir', dataDir], t.value)
+    const code = await runCommand(command, [...argv, '--data-dir', dataDir], t.value)
     for (const secret of secretValues(canaries)) expect(t.out() + t.err()).not.toContain(secret)
     return { code, out: t.out(), err: t.err() }
   }
@@ -50,7 +51,7 @@ describe('authdesk bundle (in process)', () => {
     // The wizard trail the app saved for this account is in the bundle.
     expect(JSON.parse(zip['wizard-trail.json']!)).toEqual([expect.objectContaining({ stepId: 'nmbrs-domain', answer: 'fix-applied: DOMAIN set to acme' })])
 
-    const json = await run('--account', 'PROD_NMBRS', '--out', out, '--json', '--mask', 'USERNAME')
+    const json = await run('--account', 'PROD_NMBRS', '--out', out, '--force', '--json', '--mask', 'USERNAME')
     expect(json.code).toBe(0)
     const doc = JSON.parse(json.out) as { ok: boolean; path: string; files: string[]; checks: number; removals: number; byKind: Record<string, number>; scan: { clean: boolean } }
     expect(doc).toMatchObject({ ok: true, path: out, checks: 1, scan: { clean: true } })
@@ -76,12 +77,12 @@ describe('authdesk bundle (in process)', () => {
     expect(JSON.parse(json.out)).toMatchObject({ ok: false, error: { code: 'bundle.scan-blocked' }, scan: { clean: false } })
   })
 
-  it('exit 2 for an unknown account or missing options; exit 1 when the file cannot be written', async () => {
+  it('exit 2 for an unknown account or missing options; exit 5 when the file cannot be written', async () => {
     const { dataDir, run } = await setup()
     expect(await run('--account', 'NOPE', '--out', join(dataDir, 'b.zip'))).toMatchObject({ code: 2, err: expect.stringContaining('no account named NOPE') })
-    await expect(run('--out', 'x.zip')).rejects.toThrow('--account NAME is required')
-    await expect(run('--account', 'PROD_NMBRS')).rejects.toThrow('--out FILE.zip is required')
-    expect(await run('--account', 'PROD_NMBRS', '--out', join(dataDir, 'no', 'such', 'dir.zip'))).toMatchObject({ code: 1, err: expect.stringContaining('Could not write the bundle') })
+    expect(await run('--out', 'x.zip')).toMatchObject({ code: 2, err: expect.stringContaining('--account NAME is required') })
+    expect(await run('--account', 'PROD_NMBRS')).toMatchObject({ code: 2, err: expect.stringContaining('--out FILE.zip is required') })
+    expect(await run('--account', 'PROD_NMBRS', '--out', join(dataDir, 'no', 'such', 'dir.zip'))).toMatchObject({ code: 5, err: expect.stringContaining('Could not write the bundle') })
   })
 
   it('exit 4 without a keychain, writing nothing', async () => {

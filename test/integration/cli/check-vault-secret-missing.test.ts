@@ -4,7 +4,7 @@
  * account is still checked, in the table and in JSON.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -54,6 +54,32 @@ describe.skipIf(!haveKeyring)('check --vault with one secret missing (real keych
     expect(result.stdout).toMatch(/GOOD_NMBRS\s+nmbrs\s+healthy/)
     expect(result.stdout).toMatch(/GONE_NMBRS\s+nmbrs\s+unknown\s+secret\.unavailable/)
     expect(result.stdout).toContain('1 healthy, 0 degraded, 0 failing, 1 unknown')
+  })
+})
+
+describe.skipIf(!haveKeyring)('check --vault with a damaged history file (real keychain)', () => {
+  let dataDir: string
+  let env: NodeJS.ProcessEnv
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'authdesk-history-damaged-'))
+    env = { ...process.env, AUTHDESK_KEYCHAIN_SERVICE: `authdesk-test-${randomUUID()}` }
+    await writeFile(join(dataDir, 'a.env'), 'H_NMBRS_USERNAME=ops@example.com\nH_NMBRS_TOKEN=history-token-1234567890\nH_NMBRS_DOMAIN=acme\nH_NMBRS_BASE_URL=http://127.0.0.1:9/soap/v3\n')
+    expect((await runCli(['accounts', 'add', '--env', join(dataDir, 'a.env'), '--data-dir', dataDir], env)).code).toBe(0)
+  })
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('keeps the damaged file aside (.corrupt-…) and says so, instead of silently replacing it', async () => {
+    const list = JSON.parse((await runCli(['accounts', 'list', '--json', '--data-dir', dataDir], env)).stdout) as { accounts: Array<{ id: string }> }
+    await mkdir(join(dataDir, 'history'), { recursive: true })
+    await writeFile(join(dataDir, 'history', `${list.accounts[0]!.id}.json`), '[{"state": "heal')
+    const result = await runCli(['check', '--vault', '--data-dir', dataDir], env)
+    expect(result.code).toBe(3)
+    expect(result.stderr).toMatch(/damaged check history was kept aside as .*\.corrupt-/)
+    const aside = (await readdir(join(dataDir, 'history'))).filter((n) => n.includes('.corrupt-'))
+    expect(aside).toHaveLength(1)
+    expect(await readFile(join(dataDir, 'history', aside[0]!), 'utf8')).toBe('[{"state": "heal')
   })
 })
 

@@ -144,10 +144,11 @@ describe('without a usable keychain', () => {
       await writeFile(envFile, canaries.env)
       for (const args of [['add', '--env', envFile], ['list'], ['list', '--json'], ['remove', 'IMP_NMBRS']]) {
         const result = await run(CLI, ['accounts', ...args, '--data-dir', dataDir], env)
+        const message = `the OS keychain is unavailable: ${situation.error}. Fix: ${situation.hint} Nothing was read or written: vault commands need the keychain.`
         expect(result).toEqual({
           code: 4,
-          stdout: '',
-          stderr: `authdesk: the OS keychain is unavailable: ${situation.error}\nFix: ${situation.hint}\nNothing was read or written: vault commands need the keychain.\n`,
+          stdout: args.includes('--json') ? `${JSON.stringify({ error: { code: 'vault.keychain-unavailable', message, field: null } })}\n` : '',
+          stderr: `authdesk accounts: ${message}\nSee docs/cli.md (exit code 4).\n`,
         })
       }
       expect(await hitsInDir(dataDir, canaries.values)).toEqual({})

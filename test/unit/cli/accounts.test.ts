@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAccountsCommand } from '../../../src/cli/commands/accounts'
 import type { CliIo } from '../../../src/cli/io'
-import { runCli } from '../../../src/cli/main'
+import { runCli, runCommand } from '../../../src/cli/main'
 import { createServices } from '../../../src/core/services'
 import { FakeKeychain, memoryStatus, tempDir } from '../core/vault/fake-store'
 
@@ -28,7 +28,7 @@ async function setup(store = new FakeKeychain()) {
   const command = createAccountsCommand((dir) => createServices({ dataDir: dir, appVersion: 'test', secretStore: store }))
   const run = async (...argv: string[]) => {
     const t = io()
-    const code = await command.run([...argv, '--data-dir', dataDir], t.value)
+    const code = await runCommand(command, [...argv, '--data-dir', dataDir], t.value)
     for (const secret of SECRETS) expect(t.out() + t.err()).not.toContain(secret)
     return { code, out: t.out(), err: t.err() }
   }
@@ -78,7 +78,7 @@ describe('authdesk accounts', () => {
   })
 
   it.each([
-    ['an unreadable file', ['add', '--env', '/nonexistent/file.env'], 'cannot be read'],
+    ['an unreadable file', ['add', '--env', '/nonexistent/file.env'], 'cannot read --env file'],
     ['a file with no accounts', ['add', '--env', '/dev/null'], 'describes no account'],
   ])('%s is a usage error (exit 2)', async (_name, argv, message) => {
     const { run } = await setup()

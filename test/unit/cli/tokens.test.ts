@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTokensCommand } from '../../../src/cli/commands/tokens'
 import type { CliIo } from '../../../src/cli/io'
-import { runCli } from '../../../src/cli/main'
+import { runCli, runCommand } from '../../../src/cli/main'
 import { createServices } from '../../../src/core/services'
 import { addSmsGate, tapSmsGate, tokenWorld, type TokenWorld } from '../../integration/tokens/support'
 import { FakeKeychain, memoryStatus, tempDir } from '../core/vault/fake-store'
@@ -31,7 +31,7 @@ async function setup() {
   const command = createTokensCommand(async () => w.services)
   const run = async (...argv: string[]) => {
     const t = io()
-    const code = await command.run(argv, t.value)
+    const code = await runCommand(command, argv, t.value)
     return { code, out: t.out(), err: t.err() }
   }
   return { w, tap, run }
@@ -109,7 +109,7 @@ describe('authdesk tokens', () => {
     const dataDir = await tempDir('authdesk-cli-tokens-')
     const command = createTokensCommand((dir) => createServices({ dataDir: dir, appVersion: 'test', secretStore: new FakeKeychain(memoryStatus()) }))
     const t = io()
-    expect(await command.run(['list', '--account', 'SG', '--data-dir', dataDir], t.value)).toBe(4)
+    expect(await runCommand(command, ['list', '--account', 'SG', '--data-dir', dataDir], t.value)).toBe(4)
     expect(t.err()).toContain('the OS keychain is unavailable')
     expect(await readdir(dataDir)).toEqual([])
   })

@@ -44,7 +44,8 @@ export function problemError(problems: ReadonlyArray<InputProblem>): AppError {
   const [first] = problems
   if (!first) return new AppError('account.invalid', 'The account is not valid.')
   const more = problems.length > 1 ? ` (${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} after this one)` : ''
-  return new AppError(first.code ?? 'account.invalid', first.message + more, { field: first.field })
+  const all = problems.map((p) => ({ field: p.field, message: p.message, ...(p.code ? { code: p.code } : {}) }))
+  return new AppError(first.code ?? 'account.invalid', first.message + more, { field: first.field, problems: all })
 }
 
 export function checkLabel(label: string, labelTaken: (label: string) => boolean, problems: InputProblem[]): string {

@@ -16,6 +16,7 @@ import { TokenPanel } from '../features/tokens/components/token-panel'
 import { useCountdowns } from '../features/tokens/hooks/use-countdowns'
 import { useWorkspace } from '../features/workspace/api/get-workspace'
 import { useSwitchWorkspace } from '../features/workspace/api/switch-workspace'
+import { useChangedSinceCheck } from '../stores/changed-since-check'
 import { useToasts } from '../stores/toast-store'
 import { AccountRoute } from './account-route'
 import { useNavigation } from './stores/navigation'
@@ -29,6 +30,7 @@ export function Screen() {
   const countdownById = useCountdowns()
   const check = useCheckAccount()
   const toast = useToasts((s) => s.show)
+  const markChanged = useChangedSinceCheck((s) => s.mark)
   const toDashboard = useCallback(() => navigate({ name: 'dashboard' }), [navigate])
   const open = useCallback((id: string) => navigate({ name: 'account', id }), [navigate])
   const edit = useCallback((id: string) => navigate({ name: 'edit', id }), [navigate])
@@ -36,7 +38,7 @@ export function Screen() {
   const toHighlighted = useCallback((ids?: ReadonlyArray<string>) => navigate({ name: 'dashboard', ...(ids && ids.length > 0 ? { highlight: ids } : {}) }), [navigate])
   const highlightIds = route.name === 'dashboard' ? route.highlight : undefined
   const highlight = useMemo(() => (highlightIds ? new Set(highlightIds) : undefined), [highlightIds])
-  const checkNow = useCallback((id: string) => void check(id).catch((error: unknown) => toast(`The check could not run: ${error instanceof Error ? error.message : String(error)}`, 'info')), [check, toast])
+  const checkNow = useCallback((id: string) => void check(id).catch((error: unknown) => toast(`The check could not run: ${error instanceof Error ? error.message : String(error)}`, 'danger')), [check, toast])
   switch (route.name) {
     case 'dashboard':
       return (
@@ -98,7 +100,11 @@ export function Screen() {
     case 'add':
       return <EditorScreen onDone={(id) => toHighlighted(id ? [id] : undefined)} onEdit={edit} />
     case 'edit': {
-      const back = route.from === 'account' ? () => open(route.id) : toDashboard
+      const back = (savedId?: string, affectsCheck?: boolean): void => {
+        if (savedId && affectsCheck) markChanged(savedId)
+        if (route.from === 'account') open(route.id)
+        else toDashboard()
+      }
       return <EditorScreen key={route.id} accountId={route.id} onDone={back} onEdit={edit} backLabel={route.from === 'account' ? 'Back to the account' : undefined} />
     }
     case 'import':

@@ -6,6 +6,7 @@ import { AboutScreen } from '../features/app-info/components/about-screen'
 import { BundleScreen } from '../features/bundle/components/bundle-screen'
 import { FleetScreen } from '../features/fleet/components/fleet-screen'
 import { useCheckAccount } from '../features/health/api/check-account'
+import { useStartCheckAll } from '../features/health/api/start-check-all'
 import { CheckAllControl } from '../features/health/components/check-all-control'
 import { AccountDetailScreen } from '../features/health/components/detail/account-detail-screen'
 import { WizardScreen } from '../features/health/components/wizard/wizard-screen'
@@ -29,6 +30,7 @@ export function Screen() {
   const healthById = useHealthSummaries()
   const countdownById = useCountdowns()
   const check = useCheckAccount()
+  const startCheck = useStartCheckAll()
   const toast = useToasts((s) => s.show)
   const markChanged = useChangedSinceCheck((s) => s.mark)
   const toDashboard = useCallback(() => navigate({ name: 'dashboard' }), [navigate])
@@ -108,7 +110,15 @@ export function Screen() {
       return <EditorScreen key={route.id} accountId={route.id} onDone={back} onEdit={edit} backLabel={route.from === 'account' ? 'Back to the account' : undefined} />
     }
     case 'import':
-      return <ImportScreen onDone={toDashboard} />
+      return (
+        <ImportScreen
+          onDone={toHighlighted}
+          onCheck={(ids) => {
+            startCheck.mutate(ids)
+            toHighlighted(ids)
+          }}
+        />
+      )
     case 'schedule':
       return <FleetScreen />
     case 'security':

@@ -17,6 +17,7 @@ export const CAUSES = {
   'permission.denied': { state: 'failing', title: 'Permission denied' },
   'partner.not_authorized': { state: 'failing', title: 'Partner not authorised for this customer' },
   'account.disabled': { state: 'failing', title: 'Account or subscription disabled' },
+  'balance.exhausted': { state: 'failing', title: 'Balance used up or expired' },
   'domain.invalid': { state: 'failing', title: 'Wrong domain' },
   'environment.mismatch': { state: 'failing', title: 'Credentials belong to another environment' },
   'endpoint.not_found': { state: 'failing', title: 'Endpoint not found' },

@@ -9,7 +9,7 @@ import { ENVIRONMENTS } from '../../shared/model'
 import { normaliseBaseUrl } from '../http/host-binding'
 import { email } from '../providers/field-shapes'
 import type { CredentialField, ProviderDefinition } from '../providers/types'
-import { checkRequired, fieldSubject, valueProblem } from '../vault/account-input'
+import { checkRequired, doubledPathProblem, fieldSubject, valueProblem } from '../vault/account-input'
 import type { LintProblem } from './types'
 
 const JWT = /^[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/
@@ -54,7 +54,8 @@ function settingProblems(definition: ProviderDefinition, input: LintInput): Lint
   const problems: LintProblem[] = []
   if (input.baseUrl !== null && input.baseUrl !== '') {
     const result = normaliseBaseUrl(input.baseUrl)
-    if ('problem' in result) problems.push(malformed('BASE_URL', `BASE_URL ${result.problem}.`))
+    const problem = 'problem' in result ? result.problem : doubledPathProblem(definition, result.url)
+    if (problem) problems.push(malformed('BASE_URL', `BASE_URL ${problem}.`))
   }
   if (input.environment !== null && input.environment !== '') {
     const value = input.environment.trim().toLowerCase()

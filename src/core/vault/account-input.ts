@@ -75,6 +75,19 @@ export function checkEnvironment(definition: ProviderDefinition, environment: En
  * Normalises a base URL. A host outside the provider's list is accepted only with an explicit
  * confirmation, since the account's credentials will be sent there.
  */
+/**
+ * A base URL that already ends with what every request path starts with (Authmatech's `/v1`)
+ * would send to `…/v1/v1/…`: said at save and before a check, never silently joined.
+ */
+export function doubledPathProblem(definition: ProviderDefinition, url: string): string | null {
+  const prefix = definition.pathsStartWith
+  if (!prefix) return null
+  const path = new URL(url).pathname.replace(/\/+$/, '')
+  if (!path.toLowerCase().endsWith(prefix.toLowerCase())) return null
+  const suggestion = `${new URL(url).origin}${path.slice(0, path.length - prefix.length)}`
+  return `must not end in ${prefix}: AuthDesk adds ${prefix}/… to it itself, so requests would go to ${prefix}${prefix}/… (use ${suggestion})`
+}
+
 export function checkBaseUrl(
   definition: ProviderDefinition,
   value: string | null,
@@ -87,6 +100,8 @@ export function checkBaseUrl(
     problems.push({ field: 'baseUrl', message: `Base URL ${result.problem}.` })
     return { url: null, unlisted: false }
   }
+  const doubled = doubledPathProblem(definition, result.url)
+  if (doubled) problems.push({ field: 'baseUrl', message: `Base URL ${doubled}.` })
   const unlisted = !isProviderHost(definition, new URL(result.url).hostname)
   if (unlisted && !confirmed) {
     const hosts = [...new Set(definition.environments.flatMap((e) => e.hosts))].join(', ')

@@ -22,7 +22,7 @@ export const authmatechSteps = stepsByCause({
   'credentials.missing': ['authmatech.both-headers'],
   'credentials.malformed': ['authmatech.no-whitespace'],
   'permission.denied': ['authmatech.enable-product'],
-  'account.disabled': ['authmatech.balance'],
+  'balance.exhausted': ['authmatech.balance'],
   rate_limited: ['authmatech.rate-limit'],
   'server.error': ['authmatech.support'],
 })

@@ -26,11 +26,11 @@ async function balanceVerdict(context: ProbeContext, accepted: Verdict, headers:
   if (!balance) return { ...accepted, details: { ...accepted.details, notes: [`The balance was not checked: /me/usage answered ${usage.cause}.`] } }
   const evidence = { ...usage.evidence, inferred: 'read from the balance in /me/usage (its schema is not documented)' }
   if (balance.remaining !== null && balance.remaining <= 0) {
-    return { ...accepted, cause: 'account.disabled', summary: 'The credentials work, but the Authmatech balance is used up: verifications will fail.', evidence }
+    return { ...accepted, cause: 'balance.exhausted', summary: 'The credentials work, but the Authmatech balance is used up: verifications will fail.', evidence }
   }
   const expiresAt = balance.expiresAt === null ? NaN : Date.parse(balance.expiresAt)
   if (!Number.isNaN(expiresAt) && expiresAt <= context.providerNow()) {
-    return { ...accepted, cause: 'account.disabled', summary: `The credentials work, but the Authmatech balance expired on ${balance.expiresAt}.`, evidence }
+    return { ...accepted, cause: 'balance.exhausted', summary: `The credentials work, but the Authmatech balance expired on ${balance.expiresAt}.`, evidence }
   }
   return accepted
 }

@@ -82,7 +82,8 @@ export function simulatedProof(mobileNumber: string): string {
   return Buffer.from(`authmatech-sim:${mobileNumber}`, 'utf8').toString('base64')
 }
 
-const creds = (c: AuthmatechSimClient, apiKey = c.apiKey, clientId = c.clientId) => ({ API_KEY: apiKey, CLIENT_ID: clientId })
+/** A sandbox client's scenario names its environment, so its Demo account is a sandbox account. */
+const creds = (c: AuthmatechSimClient, apiKey = c.apiKey, clientId = c.clientId) => ({ API_KEY: apiKey, CLIENT_ID: clientId, ...(c.environment === 'sandbox' ? { ENVIRONMENT: 'sandbox' } : {}) })
 const C = AUTHMATECH_SIM_CLIENTS
 
 export const AUTHMATECH_SCENARIOS: Readonly<Record<string, ScenarioInfo>> = {
@@ -110,11 +111,11 @@ export const AUTHMATECH_SCENARIOS: Readonly<Record<string, ScenarioInfo>> = {
   },
   'balance-exhausted': {
     credentials: creds(C.exhausted),
-    description: 'No balance left: /me/products → 200; POST /v1/api/verify → 400 "Insufficient balance." → account.disabled.',
+    description: 'No balance left: /me/products → 200; POST /v1/api/verify → 400 "Insufficient balance." → balance.exhausted.',
   },
   'balance-expired': {
     credentials: creds(C.expired),
-    description: 'Expired account balance: /me/products → 200; POST /v1/api/verify → 400 "Balance has expired." → account.disabled.',
+    description: 'Expired account balance: /me/products → 200; POST /v1/api/verify → 400 "Balance has expired." → balance.exhausted.',
   },
   sandbox: {
     credentials: creds(C.sandbox),

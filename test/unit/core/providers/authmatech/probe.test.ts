@@ -23,8 +23,8 @@ describe('Authmatech probe', () => {
   })
 
   it.each([
-    [{ remaining: 0, expiresAt: null }, 'account.disabled'],
-    [{ remaining: 100, expiresAt: '2020-01-01T00:00:00Z' }, 'account.disabled'],
+    [{ remaining: 0, expiresAt: null }, 'balance.exhausted'],
+    [{ remaining: 100, expiresAt: '2020-01-01T00:00:00Z' }, 'balance.exhausted'],
     [{ remaining: 100, expiresAt: '2999-01-01T00:00:00Z' }, 'ok'],
   ])('balance %j → %s', async (balance, cause) => {
     const http = fakeHttp((r) => (r.url.endsWith('/products') ? products({ VERIFY: true }) : usage(balance)))

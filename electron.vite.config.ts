@@ -2,13 +2,13 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { CONTENT_SECURITY_POLICY } from './src/shared/csp'
+import { META_CONTENT_SECURITY_POLICY } from './src/shared/csp'
 
-/** Writes the one CSP constant into index.html's meta tag. */
+/** Writes the policy into index.html's meta tag (the header, sent by main, also carries frame-ancestors). */
 function injectCsp(): Plugin {
   return {
     name: 'authdesk-csp',
-    transformIndexHtml: (html: string) => html.replace('%AUTHDESK_CSP%', CONTENT_SECURITY_POLICY),
+    transformIndexHtml: (html: string) => html.replace('%AUTHDESK_CSP%', META_CONTENT_SECURITY_POLICY),
   }
 }
 

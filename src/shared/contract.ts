@@ -119,7 +119,7 @@ export const channels = {
   'accounts:import-preview': channel<ImportPreview>()(importRequest.strict()),
   /** Imports exactly what the preview with this digest showed, or nothing. */
   'accounts:import': channel<ImportResult>()(
-    importRequest.extend({ digest: z.string().min(1).max(128), confirmUnlistedHosts: z.boolean().optional() }).strict(),
+    importRequest.extend({ digest: z.string().min(1).max(128), confirmUnlistedHosts: z.boolean().optional(), skipInvalid: z.boolean().optional() }).strict(),
   ),
   /** Non-secret account definitions, as JSON or as a `.env` template. */
   'accounts:export': channel<AccountsExport>()(

@@ -124,6 +124,13 @@ export interface ImportResult {
   readonly created: ReadonlyArray<AccountView>
   readonly replaced: ReadonlyArray<AccountView>
   readonly skipped: ReadonlyArray<string>
+  /** With `skipInvalid`: the accounts left out, each with its problems. */
+  readonly invalid?: ReadonlyArray<ImportRejection>
+}
+
+export interface ImportRejection {
+  readonly name: string
+  readonly problems: ReadonlyArray<{ readonly field: string; readonly message: string }>
 }
 
 /** What deleting an account did: live SMSGate tokens are revoked first, so none outlives its account. */

@@ -131,6 +131,21 @@ test('a server error is shown next to the field it names, and nothing typed is l
   await expect(page.getByLabel('API key', { exact: true })).toHaveValue('amk_3f9c1e7b5d2a4c6e8f0b')
 })
 
+test('every problem of a save is shown at once, each at its field, and nothing typed is lost', async ({ app }) => {
+  const { page } = app
+  await startAdding(page)
+  await fillNewAccount(page, { provider: 'Groupcall Messenger', label: '', fields: { 'Customer ID': '24-17', 'API key (Password)': ' "gc-4e1f9a7c2b8d6e30" ' } })
+  await save(page)
+  await expect(page.locator('[data-field="label"]').getByTestId('field-error')).toContainText('Label is required')
+  await expect(field(page, 'CUSTOMER_ID').getByTestId('field-error')).toContainText('must contain digits only')
+  await expect(field(page, 'PASSWORD').getByTestId('field-error')).toContainText('must not start or end with a space')
+  await expect(page.getByTestId('field-error')).toHaveCount(3)
+  await expect(page.getByTestId('form-error')).toContainText('3 problems to fix: each is shown at its field.')
+  await expect(page.getByTestId('form-error')).not.toContainText('more problem')
+  await expect(page.getByLabel('Label', { exact: true })).toBeFocused()
+  await expect(page.getByLabel('API key (Password)', { exact: true })).toHaveValue(' "gc-4e1f9a7c2b8d6e30" ')
+})
+
 test('a base URL outside the provider’s hosts needs an explicit confirmation before it is saved', async ({ app }) => {
   const { page, services } = app
   await startAdding(page)
@@ -142,7 +157,9 @@ test('a base URL outside the provider’s hosts needs an explicit confirmation b
   const confirm = page.getByTestId('host-confirm')
   await expect(confirm).toContainText('payroll-proxy.example.net is not a Nmbrs (SOAP v3) host')
   await save(page)
-  await expect(page.locator('[data-field="baseUrl"]').getByTestId('field-error')).toContainText('Confirm this host explicitly')
+  // Said once, in the confirmation box, not again at the field.
+  await expect(page.locator('[data-field="baseUrl"]').getByTestId('field-error')).toHaveCount(0)
+  await expect(confirm.getByTestId('field-error')).toContainText('Tick this to save the base URL')
   const checkbox = confirm.getByRole('checkbox', { name: 'I trust payroll-proxy.example.net with this account’s credentials' })
   await expect(checkbox).toBeFocused()
   await checkbox.check()

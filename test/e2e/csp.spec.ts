@@ -1,9 +1,26 @@
-import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
 import { expect, test } from '../support/harness/fixtures'
+import { openApp } from '../support/harness/harness'
+import { dashboardReady } from './pages/app-page'
 
-test('the built page carries the app CSP in its meta tag', async ({ app }) => {
+test('the built page carries the app CSP in its meta tag, without the header-only frame-ancestors', async ({ app }) => {
   const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
-  expect(meta).toBe(CONTENT_SECURITY_POLICY)
+  expect(meta).toBe(META_CONTENT_SECURITY_POLICY)
+  expect(meta).not.toContain('frame-ancestors')
+  expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'")
+})
+
+test('loading the page logs no CSP warning', async ({ page }) => {
+  // The harness opened by hand, so the console is watched from the very first load.
+  const messages: string[] = []
+  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`))
+  const app = await openApp(page)
+  try {
+    await dashboardReady(page)
+    expect(messages.filter((m) => /Content Security Policy|frame-ancestors/i.test(m))).toEqual([])
+  } finally {
+    await app.close()
+  }
 })
 
 test('inline scripts, inline handlers, foreign scripts and outbound requests are blocked by the CSP', async ({ app }) => {

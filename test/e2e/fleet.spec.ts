@@ -105,6 +105,8 @@ test('a round started by the scheduler shows its progress, what started it and a
     clock.advance(31_000)
     await expect(roundStatus(page)).toHaveText(/^Checking \d+ of \d+$/)
     await expect(page.getByTestId('fleet-state')).toHaveText('Checking now')
+    // The round says why it is not moving: Groupcall asked AuthDesk to wait.
+    await expect(page.getByTestId('fleet-round-held')).toContainText(`Waiting for Groupcall Messenger: ${groupcall - 1} accounts are held by Groupcall Messenger until`)
     await expect(page.getByTestId('fleet-round-trigger')).toHaveText(
       'Catching up: AuthDesk started, the computer woke up or the keychain was unlocked, so the accounts that came due meanwhile are checked once each.',
     )

@@ -30,8 +30,10 @@ test('import from .env: preview shows what would happen with masked secrets, the
   await expect(candidates.filter({ hasText: 'AUTHMATECH' })).toContainText('CLIENT_ID (Client ID) is required')
   await expect(page.getByText('AUTHMATECH_CLEINT_ID')).toBeVisible()
   await expect(page.getByTestId('import-preview')).not.toContainText('4f1c2a9e7b3d5a60')
+  // The invalid account does not hold the others back.
   const importButton = page.getByRole('button', { name: /^Import \d+ accounts?$/ })
-  await expect(importButton).toBeDisabled()
+  await expect(importButton).toHaveText('Import 2 accounts')
+  await expect(page.getByTestId('import-invalid')).toContainText('1 account has problems and will not be imported; the other 2 will.')
 
   await text.fill(ENV.replace('CLEINT', 'CLIENT'))
   await expect(page.getByText('The text or options changed since this preview')).toBeVisible()
@@ -74,4 +76,40 @@ test('an unreadable import is explained where it was pasted', async ({ app }) =>
   await page.getByLabel('.env contents', { exact: true }).fill('JUST_SOME_VARIABLE=1\nANOTHER=2')
   await page.getByRole('button', { name: 'Preview' }).click()
   await expect(page.getByTestId('import-error')).toContainText('The file describes no account: variables must be named like SMSGATE_USERNAME')
+})
+
+test('a file with one invalid account imports the others, lists it with its reason, and checks the imported ones on request', async ({ app }) => {
+  const { page, services } = app
+  await page.getByRole('button', { name: 'All accounts' }).click()
+  await switchWorkspace(page, 'Demo')
+  const source = (await services.vault.list()).find((a) => a.label === 'Groupcall Messenger · valid')
+  if (!source?.baseUrl) throw new Error('The Demo has no "Groupcall Messenger · valid" with a simulator base URL')
+  const { secrets } = await services.vault.readSecrets(source.id, 'test')
+  await page.getByRole('button', { name: 'Import .env' }).click()
+  await page.getByLabel('.env contents', { exact: true }).fill(
+    [
+      `OFFICE_GROUPCALL_CUSTOMER_ID=${source.fields.CUSTOMER_ID}`,
+      `OFFICE_GROUPCALL_PASSWORD=${secrets.PASSWORD}`,
+      `OFFICE_GROUPCALL_BASE_URL=${source.baseUrl}`,
+      'BROKEN_GROUPCALL_CUSTOMER_ID=14-69',
+      'BROKEN_GROUPCALL_PASSWORD=k3y-for-the-office',
+    ].join('\n'),
+  )
+  await page.getByRole('button', { name: 'Preview' }).click()
+  await expect(page.getByTestId('import-invalid')).toContainText('1 account has problems and will not be imported; the other 1 will.')
+  await page.getByRole('checkbox', { name: /Send these accounts’ credentials to hosts that are not their provider’s/ }).check()
+  await page.getByRole('button', { name: 'Import 1 account' }).click()
+
+  const result = page.getByTestId('import-result')
+  await expect(result).toContainText('Import finished: 1 created, 1 not imported.')
+  await expect(page.getByTestId('import-rejections')).toContainText('BROKEN_GROUPCALL was not imported: BROKEN_GROUPCALL_CUSTOMER_ID')
+  await expect(page.getByTestId('import-rejections')).toContainText('digits')
+  expect((await services.vault.list()).filter((a) => a.label.startsWith('BROKEN'))).toEqual([])
+
+  await result.getByRole('button', { name: 'Check it now' }).click()
+  await expect(page.getByTestId('check-all-status')).toHaveText('Checked 1 account', { timeout: 15_000 })
+  const imported = row(page, 'OFFICE_GROUPCALL')
+  await expect(imported).toBeInViewport()
+  await expect(imported).toHaveClass(/is-highlighted/)
+  await expect(imported.locator('[data-state="healthy"]')).toBeVisible()
 })

@@ -9,7 +9,7 @@ import { ENVIRONMENTS } from '../../shared/model'
 import { normaliseBaseUrl } from '../http/host-binding'
 import { email, isOn } from '../providers/field-shapes'
 import type { CredentialField, ProviderDefinition } from '../providers/types'
-import { checkRequired, fieldSubject, valueProblem } from '../vault/account-input'
+import { checkRequired, doubledPathProblem, fieldSubject, valueProblem } from '../vault/account-input'
 import type { LintProblem } from './types'
 
 const JWT = /^[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/
@@ -56,7 +56,8 @@ function settingProblems(definition: ProviderDefinition, input: LintInput): Lint
   const problems: LintProblem[] = []
   if (input.baseUrl !== null && input.baseUrl !== '') {
     const result = normaliseBaseUrl(input.baseUrl, { allowPrivateHttp: isOn(input.fields.ALLOW_LOCAL_HTTP) })
-    if ('problem' in result) problems.push(unusable('BASE_URL', `BASE_URL ${result.problem}.`))
+    const problem = 'problem' in result ? result.problem : doubledPathProblem(definition, result.url)
+    if (problem) problems.push(unusable('BASE_URL', `BASE_URL ${problem}.`))
   }
   if (input.environment !== null && input.environment !== '') {
     const value = input.environment.trim().toLowerCase()

@@ -77,7 +77,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       if (!isChannelName(channel)) return fail(IPC_ERRORS.unknownChannel, 'Unknown channel.')
       return await run(channel, payload)
     } catch (error) {
-      if (isAppError(error)) return fail(error.code, error.message, error.field)
+      if (isAppError(error)) return fail(error.code, error.message, error.field, error.problems)
       logger.log('error', 'ipc.handler-failed', {
         channel: isChannelName(channel) ? channel : 'unknown',
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),

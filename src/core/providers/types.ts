@@ -65,6 +65,8 @@ export interface ProviderDefinition {
   readonly scopes?: ProviderScopes
   /** Rules across fields (e.g. SMSGate: USERNAME + PASSWORD, or TOKEN), given the names that have a value. */
   readonly checkCombination?: (present: ReadonlySet<string>) => FieldProblem | null
+  /** Every request path starts with this (Authmatech: `/v1`), so a base URL ending with it would send to `/v1/v1/…`. */
+  readonly pathsStartWith?: string
 }
 
 export function environmentOf(definition: Pick<ProviderDefinition, 'environments'>, id: Environment): ProviderEnvironment | undefined {

@@ -45,7 +45,8 @@ export function problemError(problems: ReadonlyArray<InputProblem>): AppError {
   const [first] = problems
   if (!first) return new AppError('account.invalid', 'The account is not valid.')
   const more = problems.length > 1 ? ` (${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} after this one)` : ''
-  return new AppError(first.code ?? 'account.invalid', first.message + more, { field: first.field })
+  const all = problems.map((p) => ({ field: p.field, message: p.message, ...(p.code ? { code: p.code } : {}) }))
+  return new AppError(first.code ?? 'account.invalid', first.message + more, { field: first.field, problems: all })
 }
 
 export function checkLabel(label: string, labelTaken: (label: string) => boolean, problems: InputProblem[]): string {
@@ -75,6 +76,19 @@ export function checkEnvironment(definition: ProviderDefinition, environment: En
  * Normalises a base URL. A host outside the provider's list is accepted only with an explicit
  * confirmation, since the account's credentials will be sent there.
  */
+/**
+ * A base URL that already ends with what every request path starts with (Authmatech's `/v1`)
+ * would send to `…/v1/v1/…`: said at save and before a check, never silently joined.
+ */
+export function doubledPathProblem(definition: ProviderDefinition, url: string): string | null {
+  const prefix = definition.pathsStartWith
+  if (!prefix) return null
+  const path = new URL(url).pathname.replace(/\/+$/, '')
+  if (!path.toLowerCase().endsWith(prefix.toLowerCase())) return null
+  const suggestion = `${new URL(url).origin}${path.slice(0, path.length - prefix.length)}`
+  return `must not end in ${prefix}: AuthDesk adds ${prefix}/… to it itself, so requests would go to ${prefix}${prefix}/… (use ${suggestion})`
+}
+
 export function checkBaseUrl(
   definition: ProviderDefinition,
   value: string | null,
@@ -88,6 +102,8 @@ export function checkBaseUrl(
     problems.push({ field: 'baseUrl', message: `Base URL ${result.problem}.` })
     return { url: null, unlisted: false }
   }
+  const doubled = doubledPathProblem(definition, result.url)
+  if (doubled) problems.push({ field: 'baseUrl', message: `Base URL ${doubled}.` })
   const unlisted = !isProviderHost(definition, new URL(result.url).hostname)
   if (unlisted && !confirmed) {
     const hosts = [...new Set(definition.environments.flatMap((e) => e.hosts))].join(', ')

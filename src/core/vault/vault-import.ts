@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import type { ImportCandidateView, ImportPreview, ImportResult } from '../../shared/model'
+import type { ImportCandidateView, ImportPreview, ImportRejection, ImportResult } from '../../shared/model'
 import { addressOf, sameAddress } from './item-binding'
 import { AppError } from '../errors'
 import { checkDraft, sameLabel, type CheckedDraft, type InputProblem } from './account-input'
@@ -30,6 +30,8 @@ export interface ImportCommit extends ImportRequest {
   readonly digest?: string
   /** Required when a candidate's base URL is not one of its provider's hosts. */
   readonly confirmUnlistedHosts?: boolean
+  /** Import the valid accounts and report the invalid ones (default: an invalid account stops the whole import). */
+  readonly skipInvalid?: boolean
 }
 
 interface Planned {
@@ -126,7 +128,7 @@ export function importAccounts(vault: Vault, request: ImportCommit): Promise<Imp
     if (request.digest !== undefined && request.digest !== (await digestOf(vault, text, request)))
       throw new AppError('import.changed', 'The file changed since it was previewed. Preview it again before importing.')
     const invalid = planned.find((p) => p.action === 'invalid')
-    if (invalid) throw new AppError('import.invalid', `${invalid.problems[0]!.field}: ${invalid.problems[0]!.message} Nothing was imported.`, { field: invalid.problems[0]!.field })
+    if (invalid && (request.skipInvalid !== true || planned.every((p) => p.action === 'invalid' || p.action === 'skip'))) throw new AppError('import.invalid', `${invalid.problems[0]!.field}: ${invalid.problems[0]!.message} Nothing was imported.`, { field: invalid.problems[0]!.field })
     const unlisted = planned.find((p) => p.action !== 'skip' && p.draft.baseUrlUnlisted)
     if (unlisted && request.confirmUnlistedHosts !== true)
       throw new AppError(
@@ -134,9 +136,13 @@ export function importAccounts(vault: Vault, request: ImportCommit): Promise<Imp
         `${unlisted.account.name}_BASE_URL is not a host of its provider, and its credentials would be sent there. Confirm it explicitly to import. Nothing was imported.`,
       )
     const next = [...records]
-    const result = { created: [] as AccountRecord[], replaced: [] as AccountRecord[], skipped: [] as string[] }
+    const result = { created: [] as AccountRecord[], replaced: [] as AccountRecord[], skipped: [] as string[], invalid: [] as ImportRejection[] }
     const writes: Array<{ readonly record: AccountRecord; readonly draft: CheckedDraft; readonly existing: AccountRecord | null }> = []
     for (const p of planned) {
+      if (p.action === 'invalid') {
+        result.invalid.push({ name: p.account.name, problems: p.problems.map((problem) => ({ field: problem.field, message: problem.message })) })
+        continue
+      }
       if (p.action === 'skip') {
         result.skipped.push(p.account.name)
         continue
@@ -163,6 +169,11 @@ export function importAccounts(vault: Vault, request: ImportCommit): Promise<Imp
     for (const r of [...result.created, ...result.replaced])
       vault.log('info', 'account.imported', { id: r.id, provider: r.provider, replaced: result.replaced.includes(r), unlistedHost: r.baseUrlConfirmedAt !== null })
     vault.changed([...result.created, ...result.replaced].map((r) => r.id))
-    return { created: result.created.map((r) => vault.view(r)), replaced: result.replaced.map((r) => vault.view(r)), skipped: result.skipped }
+    return {
+      created: result.created.map((r) => vault.view(r)),
+      replaced: result.replaced.map((r) => vault.view(r)),
+      skipped: result.skipped,
+      ...(result.invalid.length > 0 ? { invalid: result.invalid } : {}),
+    }
   })
 }

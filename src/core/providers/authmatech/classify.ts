@@ -36,7 +36,7 @@ function failure(response: ResponseView, envelope: ParsedAuthmatechEnvelope): St
         : { cause: 'endpoint.not_found', summary: 'No Authmatech API at this path (404): the base URL is https://service.authmatech.com.', evidence }
     case 400:
       if (/product/i.test(text)) return { cause: 'permission.denied', summary: 'Authmatech says the product is not enabled for this client (400).', evidence }
-      if (/balance/i.test(text)) return { cause: 'account.disabled', summary: 'Authmatech says the balance is used up or expired (400).', evidence }
+      if (/balance/i.test(text)) return { cause: 'balance.exhausted', summary: 'Authmatech says the balance is used up or expired (400).', evidence }
       return { cause: 'request.rejected', summary: 'Authmatech refused the probe request itself (400), not the credentials.', evidence }
     default:
       return null

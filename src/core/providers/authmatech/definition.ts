@@ -29,4 +29,6 @@ export const definition: ProviderDefinition = {
     // Sandbox is chosen by the credentials, not by a host (dossier §1).
     { id: 'sandbox', label: 'Sandbox', baseUrl: 'https://service.authmatech.com', hosts: ['service.authmatech.com'] },
   ],
+  // Paths are /v1/api/… (dossier §3).
+  pathsStartWith: '/v1',
 }

@@ -86,7 +86,8 @@ export function simulatedProof(mobileNumber: string): string {
   return Buffer.from(`authmatech-sim:${mobileNumber}`, 'utf8').toString('base64')
 }
 
-const creds = (c: AuthmatechSimClient, apiKey = c.apiKey, clientId = c.clientId) => ({ API_KEY: apiKey, CLIENT_ID: clientId })
+/** A sandbox client's scenario names its environment, so its Demo account is a sandbox account. */
+const creds = (c: AuthmatechSimClient, apiKey = c.apiKey, clientId = c.clientId) => ({ API_KEY: apiKey, CLIENT_ID: clientId, ...(c.environment === 'sandbox' ? { ENVIRONMENT: 'sandbox' } : {}) })
 const C = AUTHMATECH_SIM_CLIENTS
 
 export const AUTHMATECH_SCENARIOS: Readonly<Record<string, ScenarioInfo>> = {

@@ -6,6 +6,7 @@ import { AboutScreen } from '../features/app-info/components/about-screen'
 import { BundleScreen } from '../features/bundle/components/bundle-screen'
 import { FleetScreen } from '../features/fleet/components/fleet-screen'
 import { useCheckAccount } from '../features/health/api/check-account'
+import { useStartCheckAll } from '../features/health/api/start-check-all'
 import { CheckAllControl } from '../features/health/components/check-all-control'
 import { AccountDetailScreen } from '../features/health/components/detail/account-detail-screen'
 import { WizardScreen } from '../features/health/components/wizard/wizard-screen'
@@ -16,6 +17,7 @@ import { TokenPanel } from '../features/tokens/components/token-panel'
 import { useCountdowns } from '../features/tokens/hooks/use-countdowns'
 import { useWorkspace } from '../features/workspace/api/get-workspace'
 import { useSwitchWorkspace } from '../features/workspace/api/switch-workspace'
+import { useChangedSinceCheck } from '../stores/changed-since-check'
 import { useToasts } from '../stores/toast-store'
 import { AccountRoute } from './account-route'
 import { useNavigation } from './stores/navigation'
@@ -28,7 +30,9 @@ export function Screen() {
   const healthById = useHealthSummaries()
   const countdownById = useCountdowns()
   const check = useCheckAccount()
+  const startCheck = useStartCheckAll()
   const toast = useToasts((s) => s.show)
+  const markChanged = useChangedSinceCheck((s) => s.mark)
   const toDashboard = useCallback(() => navigate({ name: 'dashboard' }), [navigate])
   const open = useCallback((id: string) => navigate({ name: 'account', id }), [navigate])
   const edit = useCallback((id: string) => navigate({ name: 'edit', id }), [navigate])
@@ -36,7 +40,7 @@ export function Screen() {
   const toHighlighted = useCallback((ids?: ReadonlyArray<string>) => navigate({ name: 'dashboard', ...(ids && ids.length > 0 ? { highlight: ids } : {}) }), [navigate])
   const highlightIds = route.name === 'dashboard' ? route.highlight : undefined
   const highlight = useMemo(() => (highlightIds ? new Set(highlightIds) : undefined), [highlightIds])
-  const checkNow = useCallback((id: string) => void check(id).catch((error: unknown) => toast(`The check could not run: ${error instanceof Error ? error.message : String(error)}`, 'info')), [check, toast])
+  const checkNow = useCallback((id: string) => void check(id).catch((error: unknown) => toast(`The check could not run: ${error instanceof Error ? error.message : String(error)}`, 'danger')), [check, toast])
   switch (route.name) {
     case 'dashboard':
       return (
@@ -98,11 +102,23 @@ export function Screen() {
     case 'add':
       return <EditorScreen onDone={(id) => toHighlighted(id ? [id] : undefined)} onEdit={edit} />
     case 'edit': {
-      const back = route.from === 'account' ? () => open(route.id) : toDashboard
+      const back = (savedId?: string, affectsCheck?: boolean): void => {
+        if (savedId && affectsCheck) markChanged(savedId)
+        if (route.from === 'account') open(route.id)
+        else toDashboard()
+      }
       return <EditorScreen key={route.id} accountId={route.id} onDone={back} onEdit={edit} backLabel={route.from === 'account' ? 'Back to the account' : undefined} />
     }
     case 'import':
-      return <ImportScreen onDone={toDashboard} />
+      return (
+        <ImportScreen
+          onDone={toHighlighted}
+          onCheck={(ids) => {
+            startCheck.mutate(ids)
+            toHighlighted(ids)
+          }}
+        />
+      )
     case 'schedule':
       return <FleetScreen />
     case 'security':

@@ -3,7 +3,8 @@ import { create } from 'zustand'
 export interface Toast {
   readonly id: number
   readonly text: string
-  readonly tone: 'success' | 'info'
+  /** Looks like the outcome it reports: a failing check is never shown as a success. */
+  readonly tone: 'success' | 'info' | 'warning' | 'danger'
 }
 
 interface ToastState {

@@ -32,7 +32,7 @@ describe('wizard knowledge', () => {
       groupcall: ['credentials.invalid', 'permission.denied', 'partner.not_authorized'],
       nmbrs: ['credentials.invalid', 'domain.invalid', 'environment.mismatch', 'permission.denied', 'account.disabled'],
       smsgate: ['token.expired', 'token.rejected', 'token.refresh_failed', 'scope.missing', 'service.disabled', 'credentials.malformed'],
-      authmatech: ['credentials.invalid', 'permission.denied', 'account.disabled'],
+      authmatech: ['credentials.invalid', 'permission.denied', 'balance.exhausted'],
     } as const
     for (const provider of PROVIDER_IDS) {
       for (const cause of expected[provider]) expect(PROVIDER_CHECKS[provider].knowledgeSteps({ cause, summary: '', evidence: { step: 'x' } }).length, `${provider} ${cause}`).toBeGreaterThan(0)

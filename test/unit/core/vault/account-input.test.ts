@@ -73,6 +73,7 @@ describe('checkDraft: every bad field gets a field-named error that never repeat
     ['SMSGate nothing usable', { ...valid.smsgateBasic!, fields: {} }, 'fields.USERNAME', /USERNAME and PASSWORD, or a TOKEN/],
     ['SMSGate unknown scope', { ...valid.smsgateBasic!, scopes: ['messages:sned'] }, 'scopes.0', /not a SMSGate scope/],
     ['SMSGate reserved scope', { ...valid.smsgateBasic!, scopes: ['tokens:refresh'] }, 'scopes.0', /added by SMSGate itself/],
+    ['Authmatech base URL ending in /v1 (would send to /v1/v1)', { ...valid.authmatech!, baseUrl: 'https://service.authmatech.com/v1' }, 'baseUrl', /must not end in \/v1.*use https:\/\/service\.authmatech\.com\)/],
   ])('%s', (_name, draft, field, message) => {
     const found = problems(draft)
     expect(found.map((p) => p.field)).toContain(field)

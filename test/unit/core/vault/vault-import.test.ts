@@ -60,6 +60,20 @@ describe('import from .env', () => {
     expect(await vault.list()).toEqual([])
   })
 
+  it('with skipInvalid, imports the valid accounts and reports the others with their problems', async () => {
+    const { vault } = await openTestVault()
+    const bad = `${ENV}GROUPCALL_CUSTOMER_ID=abc\nGROUPCALL_PASSWORD=key-1\n`
+    const preview = await vault.previewImport({ source: text(bad) })
+    const result = await vault.importAccounts({ source: text(bad), digest: preview.digest, skipInvalid: true })
+    expect(result.created.map((a) => a.label).sort()).toEqual(['PROD_NMBRS', 'SMSGATE'])
+    expect(result.invalid).toEqual([{ name: 'GROUPCALL', problems: [{ field: 'GROUPCALL_CUSTOMER_ID', message: expect.stringContaining('digits') }] }])
+    expect((await vault.list()).map((a) => a.label).sort()).toEqual(['PROD_NMBRS', 'SMSGATE'])
+    // Only invalid accounts: nothing to import, and the error says why.
+    const onlyBad = 'GROUPCALL_CUSTOMER_ID=abc\nGROUPCALL_PASSWORD=key-1\n'
+    const second = await vault.previewImport({ source: text(onlyBad) })
+    await expect(vault.importAccounts({ source: text(onlyBad), digest: second.digest, skipInvalid: true })).rejects.toMatchObject({ code: 'import.invalid' })
+  })
+
   it('a base URL outside the provider’s hosts needs an explicit confirmation, which is recorded', async () => {
     const { vault } = await openTestVault()
     const env = 'SMSGATE_TOKEN=a.b.c\nSMSGATE_BASE_URL=https://sms.example.org/api/3rdparty/v1\n'

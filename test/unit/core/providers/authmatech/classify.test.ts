@@ -27,7 +27,7 @@ describe('classifyProducts', () => {
     ['404 Client not found.', view(404, failureEnvelope(404, 'Client not found.', 'resource_not_found')), 'credentials.invalid'],
     ['404 for a path', view(404, failureEnvelope(404, 'Resource not found.', 'resource_not_found')), 'endpoint.not_found'],
     ['400 product not enabled', view(400, failureEnvelope(400, 'Product VERIFY is not enabled for this client.')), 'permission.denied'],
-    ['400 balance', view(400, failureEnvelope(400, 'Insufficient balance.')), 'account.disabled'],
+    ['400 balance', view(400, failureEnvelope(400, 'Insufficient balance.')), 'balance.exhausted'],
     ['400 anything else', view(400, failureEnvelope(400, 'Malformed JSON request.')), 'request.rejected'],
   ] as const)('%s → %s', (_name, response, cause) => {
     expect(classifyProducts(response)?.cause).toBe(cause)

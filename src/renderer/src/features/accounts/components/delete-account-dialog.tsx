@@ -17,7 +17,7 @@ export function DeleteAccountDialog({ account, onClose, onDeleted }: { readonly 
         const removal = await remove.mutateAsync(account.id)
         const revoked = removal.revokedTokens.length
         toast(`Deleted “${account.label}”${revoked > 0 ? `; revoked its ${revoked} SMSGate token${revoked === 1 ? '' : 's'}` : ''}.`)
-        for (const warning of removal.warnings) toast(warning, 'info')
+        for (const warning of removal.warnings) toast(warning, 'warning')
         onDeleted?.()
       }}
     >

@@ -87,8 +87,48 @@ export function updateRequest(provider: ProviderInfo, account: AccountView, form
   }
 }
 
+/** Whether an edit can change what a check answers: anything but the label and notes. */
+export function affectsCheck(request: UpdateAccountRequest): boolean {
+  return Object.keys(request).some((key) => key !== 'id' && key !== 'label' && key !== 'notes')
+}
+
 /** Which form field a server error names: `fields.PASSWORD`, `label`, `baseUrl`, `scopes.2` → `scopes`. */
 export function errorKey(field: string | undefined): string | null {
   if (!field) return null
   return field.startsWith('scopes') ? 'scopes' : field
+}
+
+const HOST_UNCONFIRMED = 'account.host-unconfirmed'
+
+export interface FormProblems {
+  /** Each field's problems, joined, by form key (`label`, `fields.PASSWORD`…). */
+  readonly byField: ReadonlyMap<string, string>
+  /** Problems no field of the form shows, for the alert above it. */
+  readonly general: ReadonlyArray<string>
+  /** The base URL's host needs the explicit confirmation (said once, in the confirmation box). */
+  readonly hostUnconfirmed: boolean
+  /** Where focus goes: the first problem's field (the confirmation box for an unconfirmed host). */
+  readonly first: string | null
+  readonly count: number
+}
+
+/** Every problem of a failed save, placed at its field, so all of them show at once. */
+export function fieldProblems(error: { readonly message: string; readonly code: string; readonly field?: string; readonly problems: ReadonlyArray<{ readonly field: string; readonly message: string; readonly code?: string }> } | null, fieldKeys: ReadonlySet<string>): FormProblems {
+  if (!error) return { byField: new Map(), general: [], hostUnconfirmed: false, first: null, count: 0 }
+  const list = error.problems.length > 0 ? error.problems : [{ field: error.field ?? '', message: error.message, code: error.code }]
+  const byField = new Map<string, string>()
+  const general: string[] = []
+  let hostUnconfirmed = false
+  let first: string | null = null
+  for (const problem of list) {
+    const key = errorKey(problem.field)
+    if (problem.code === HOST_UNCONFIRMED) {
+      hostUnconfirmed = true
+      first ??= 'confirmUnlistedHost'
+    } else if (key && fieldKeys.has(key)) {
+      byField.set(key, byField.has(key) ? `${byField.get(key)} ${problem.message}` : problem.message)
+      first ??= key
+    } else general.push(problem.message)
+  }
+  return { byField, general, hostUnconfirmed, first, count: list.length }
 }

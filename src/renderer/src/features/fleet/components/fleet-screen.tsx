@@ -13,7 +13,7 @@ function FleetDetails({ status }: { readonly status: FleetStatus }) {
     <div className="card-stack">
       <FleetNotices status={status} />
       <FleetSummary status={status} />
-      <RoundCard round={status.round} />
+      <RoundCard round={status.round} providers={status.providers} />
       <ProviderLoadCard providers={status.providers} />
       <SettingsForm settings={status.settings} />
     </div>

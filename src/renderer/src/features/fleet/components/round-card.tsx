@@ -1,5 +1,7 @@
 import { useRef } from 'react'
-import type { FleetProgress } from '../../../../../shared/fleet'
+import type { FleetProgress, ProviderLoad } from '../../../../../shared/fleet'
+import { providerById, useProviders } from '../../../api/get-providers'
+import { formatDateTime } from '../../../lib/format-time'
 import { SectionCard } from '../../../components/section-card'
 import { useToasts } from '../../../stores/toast-store'
 import { useCancelFleetRound } from '../api/cancel-fleet-round'
@@ -19,7 +21,28 @@ function statusText(round: FleetProgress | null, last: FleetProgress | null): st
  * announced), what started it, and Cancel while it runs; the last one's result after it ends.
  * Cancel goes away once used, so the focus moves to the progress text.
  */
-export function RoundCard({ round }: { readonly round: FleetProgress | null }) {
+/** Why a running round does not move: the providers that asked AuthDesk to wait, and until when. */
+function HeldNotes({ providers }: { readonly providers: ReadonlyArray<ProviderLoad> }) {
+  const info = useProviders()
+  const held = providers.filter((p) => p.heldUntil && p.waiting > 0)
+  if (held.length === 0) return null
+  return (
+    <ul className="plain-list fleet-round-held" data-testid="fleet-round-held">
+      {held.map((load) => {
+        const label = providerById(info.data, load.provider)?.label ?? load.provider
+        return (
+          <li key={load.provider}>
+            Waiting for {label}: {load.waiting} account{load.waiting === 1 ? ' is' : 's are'} held by {label} until{' '}
+            <time dateTime={load.heldUntil ?? undefined}>{formatDateTime(load.heldUntil ?? '')}</time>, because it asked AuthDesk to wait (rate limit or
+            maintenance). The round finishes after that.
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+export function RoundCard({ round, providers }: { readonly round: FleetProgress | null; readonly providers: ReadonlyArray<ProviderLoad> }) {
   const last = useLastRound((s) => s.last)
   const cancel = useCancelFleetRound()
   const toast = useToasts((s) => s.show)
@@ -45,6 +68,7 @@ export function RoundCard({ round }: { readonly round: FleetProgress | null }) {
           {statusText(round, last)}
         </p>
         {shown && <progress className="progress" max={Math.max(1, shown.total)} value={shown.done} aria-label="Background round progress" />}
+        {round && !round.finished && <HeldNotes providers={providers} />}
         {shown && (
           <p className="card-text" data-testid="fleet-round-trigger">
             {TRIGGER_TEXT[shown.trigger]}

@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query'
 import { call } from '../../../lib/call'
 import { useCheckRun } from '../stores/check-run'
 
-/** Starts checking every account of the workspace; progress arrives as `health:progress`. */
+/** Starts checking every account of the workspace (or only `ids`); progress arrives as `health:progress`. */
 export function useStartCheckAll() {
   const started = useCheckRun((s) => s.started)
   return useMutation({
-    mutationFn: () => call(window.authdesk.health.checkAll({})),
+    mutationFn: (ids?: ReadonlyArray<string>) => call(window.authdesk.health.checkAll(ids ? { ids: [...ids] } : {})),
     onSuccess: ({ runId, total }) => started(runId, total),
   })
 }

@@ -43,7 +43,7 @@ export function CheckAllControl({ primary = false }: { readonly primary?: boolea
         </div>
       )}
       {!running && (
-        <button type="button" className={primary ? 'btn btn-primary' : 'btn'} onClick={() => start.mutate()} disabled={start.isPending}>
+        <button type="button" className={primary ? 'btn btn-primary' : 'btn'} onClick={() => start.mutate(undefined)} disabled={start.isPending}>
           <Icon name="refresh" />
           Check all
         </button>

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import type { ScheduledHealth } from '../../../../../shared/fleet'
+import { useChangedSinceCheck } from '../../../stores/changed-since-check'
 import { healthListQuery } from '../api/get-health-list'
 import { useCheckRun } from '../stores/check-run'
 import { mergeHealth } from '../utils/health-summaries'
@@ -24,6 +25,7 @@ export function useHealthEvents(): void {
       const updates = pending
       pending = []
       client.setQueryData(healthListQuery.queryKey, (list) => (list ? mergeHealth(list, updates) : list))
+      useChangedSinceCheck.getState().clear(updates.filter((u) => u.latest !== null).map((u) => u.id))
       for (const id of new Set(updates.map((u) => u.id))) void client.invalidateQueries({ queryKey: ['health', 'history', id] })
     }
     const offChanged = window.authdesk.events.onHealthChanged((health) => {

@@ -66,7 +66,7 @@ export function DashboardScreen(props: DashboardProps) {
     (id: string) =>
       duplicate(id, {
         onSuccess: (copy) => toast(`Duplicated as “${copy.label}”.`),
-        onError: (error) => toast(`Could not duplicate: ${error.message}`, 'info'),
+        onError: (error) => toast(`Could not duplicate: ${error.message}`, 'danger'),
       }),
     [duplicate, toast],
   )

@@ -79,6 +79,12 @@ export function AccountFields({ provider, form, savedBaseUrl, savedEnvironmentWi
               <input type="checkbox" checked={form.confirmHost} onChange={(event) => onChange({ confirmHost: event.target.checked })} />
               <span>I trust {host ?? 'this host'} with this account’s credentials</span>
             </label>
+            {confirmRequested && !form.confirmHost && (
+              <p className="field-error" data-testid="field-error">
+                <Icon name="error" size={14} />
+                Tick this to save the base URL, or change it to a {provider.label} host.
+              </p>
+            )}
           </div>
         </div>
       )}

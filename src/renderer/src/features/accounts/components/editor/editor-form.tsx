@@ -4,7 +4,7 @@ import { FormField } from '../../../../components/form-field'
 import { Icon } from '../../../../components/icon'
 import { useCreateAccount } from '../../api/create-account'
 import { useUpdateAccount } from '../../api/update-account'
-import { createRequest, errorKey, initialForm, updateRequest, type AccountForm } from '../../utils/account-form'
+import { affectsCheck, createRequest, fieldProblems, initialForm, updateRequest, type AccountForm } from '../../utils/account-form'
 import { AccountFields } from './account-fields'
 import { CredentialFields } from './credential-fields'
 import { ProviderPicker } from './provider-picker'
@@ -17,7 +17,8 @@ interface EditorFormProps {
   readonly onProvider?: (id: ProviderId) => void
   /** Editing: the account as stored. */
   readonly account?: AccountView
-  readonly onSaved: (account: AccountView, created: boolean) => void
+  /** `affectsCheck`: an edit that can change what a check answers (not only the label or notes). */
+  readonly onSaved: (account: AccountView, created: boolean, affectsCheck: boolean) => void
   readonly onCancel: () => void
 }
 
@@ -34,25 +35,24 @@ export function EditorForm({ provider, providers, onProvider, account, onSaved, 
   const update = useUpdateAccount()
   const action = account ? update : create
   const error = action.error
-  const key = errorKey(error?.field)
   const fieldKeys = new Set(['label', 'environment', 'baseUrl', 'notes', ...(provider.scopes ? ['scopes'] : []), ...provider.fields.map((f) => `fields.${f.name}`)])
-  const errorFor = (k: string): string | null => (error && key === k ? error.message : null)
-  const formError = error && !(key && fieldKeys.has(key)) ? error.message : null
+  const problems = fieldProblems(error, fieldKeys)
+  const errorFor = (k: string): string | null => problems.byField.get(k) ?? null
   const change = (patch: Partial<AccountForm>): void => setForm((f) => ({ ...f, ...patch }))
 
+  const firstProblem = problems.first
   useEffect(() => {
-    if (!error) return
-    const target = error.code === 'account.host-unconfirmed' ? 'confirmUnlistedHost' : key
-    if (target) formRef.current?.querySelector<HTMLElement>(`[data-field="${target}"] :is(input, select, textarea, button)`)?.focus()
-  }, [error, key])
+    if (error && firstProblem) formRef.current?.querySelector<HTMLElement>(`[data-field="${firstProblem}"] :is(input, select, textarea, button)`)?.focus()
+  }, [error, firstProblem])
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     const secrets = Object.fromEntries([...secretInputs.current].map(([name, input]) => [name, input.value]))
     try {
-      const saved = account ? await update.run(updateRequest(provider, account, form, secrets)) : await create.run(createRequest(provider, form, secrets))
+      const request = account ? updateRequest(provider, account, form, secrets) : null
+      const saved = request ? await update.run(request) : await create.run(createRequest(provider, form, secrets))
       for (const input of secretInputs.current.values()) input.value = ''
-      onSaved(saved, !account)
+      onSaved(saved, !account, request !== null && affectsCheck(request))
     } catch {
       // The error is in `action.error`, shown next to its field; nothing typed is lost.
     }
@@ -60,10 +60,15 @@ export function EditorForm({ provider, providers, onProvider, account, onSaved, 
 
   return (
     <form ref={formRef} className="editor-form" onSubmit={(event) => void submit(event)} noValidate aria-label={account ? `Edit ${account.label}` : 'New account'}>
-      {formError && (
+      {(problems.count > 1 || problems.general.length > 0) && (
         <div className="form-alert" role="alert" data-testid="form-error">
           <Icon name="error" size={18} />
-          <p>{formError}</p>
+          <div>
+            {problems.count > 1 && <p>{problems.count} problems to fix: each is shown at its field.</p>}
+            {problems.general.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
+          </div>
         </div>
       )}
       {providers && onProvider && <ProviderPicker providers={providers} value={provider.id} onChange={onProvider} />}
@@ -72,7 +77,7 @@ export function EditorForm({ provider, providers, onProvider, account, onSaved, 
         form={form}
         savedBaseUrl={account?.baseUrl ?? null}
         savedEnvironmentWithSecrets={account && Object.values(account.secrets).some((s) => s.set) ? account.environment : null}
-        confirmRequested={error?.code === 'account.host-unconfirmed'}
+        confirmRequested={problems.hostUnconfirmed}
         onChange={change}
         errorFor={errorFor}
       />

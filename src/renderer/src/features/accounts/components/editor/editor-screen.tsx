@@ -15,8 +15,8 @@ import { EditorForm } from './editor-form'
 export interface EditorScreenProps {
   /** Absent: a new account. */
   readonly accountId?: string
-  /** After a save it gets the saved account's id (so the dashboard can show it); after Cancel nothing. */
-  readonly onDone: (savedId?: string) => void
+  /** After a save: the saved account's id (so the dashboard can show it) and whether the edit can change a check's answer; after Cancel nothing. */
+  readonly onDone: (savedId?: string, affectsCheck?: boolean) => void
   /** After a duplicate: edit the copy. */
   readonly onEdit: (id: string) => void
   /** Where the back link and Cancel lead, in words (default: the dashboard). */
@@ -71,9 +71,9 @@ export function EditorScreen({ accountId, onDone, onEdit, backLabel }: EditorScr
     )
   if (!provider) return null
 
-  const saved = (result: AccountView, created: boolean): void => {
+  const saved = (result: AccountView, created: boolean, affectsCheck: boolean): void => {
     toast(created ? `Added “${result.label}”.` : `Saved “${result.label}”.`)
-    onDone(result.id)
+    onDone(result.id, affectsCheck)
   }
 
   return (

@@ -16,7 +16,14 @@ const EXAMPLE = ['# <NAME>_<PROVIDER>_<FIELD>=value, one account per prefix', 'P
  * refused, then import exactly that preview. The text (it holds secrets) stays in the
  * uncontrolled textarea only and is emptied after the import.
  */
-export function ImportScreen({ onDone }: { readonly onDone: () => void }) {
+export interface ImportScreenProps {
+  /** Back to the list; after an import, with the imported accounts (shown highlighted). */
+  readonly onDone: (imported?: ReadonlyArray<string>) => void
+  /** "Check these N now" (from the health feature). */
+  readonly onCheck?: (ids: ReadonlyArray<string>) => void
+}
+
+export function ImportScreen({ onDone, onCheck }: ImportScreenProps) {
   const text = useRef<HTMLTextAreaElement>(null)
   const file = useRef<HTMLInputElement>(null)
   const providers = useProviders()
@@ -43,7 +50,7 @@ export function ImportScreen({ onDone }: { readonly onDone: () => void }) {
   const runImport = async (): Promise<void> => {
     if (!preview) return
     try {
-      setResult(await importAction.run({ source: source(), replaceExisting, digest: preview.digest, confirmUnlistedHosts: confirmHosts }))
+      setResult(await importAction.run({ source: source(), replaceExisting, digest: preview.digest, confirmUnlistedHosts: confirmHosts, skipInvalid: true }))
       if (text.current) text.current.value = ''
       setPreview(null)
     } catch {
@@ -60,13 +67,13 @@ export function ImportScreen({ onDone }: { readonly onDone: () => void }) {
   const active = preview?.accounts.filter((a) => a.action === 'create' || a.action === 'replace') ?? []
   const invalid = preview?.accounts.filter((a) => a.action === 'invalid').length ?? 0
   const unlisted = [...new Set(active.flatMap((a) => (a.baseUrlUnlisted && a.baseUrl ? [new URL(a.baseUrl).host] : [])))]
-  const canImport = preview && !stale && invalid === 0 && active.length > 0 && (unlisted.length === 0 || confirmHosts) && !importAction.pending
+  const canImport = preview && !stale && active.length > 0 && (unlisted.length === 0 || confirmHosts) && !importAction.pending
 
   return (
     <div className="screen screen-import">
       <PageHeader
         back={
-          <button type="button" className="btn btn-link back-link" onClick={onDone}>
+          <button type="button" className="btn btn-link back-link" onClick={() => onDone()}>
             <Icon name="arrowLeft" size={14} />
             All accounts
           </button>
@@ -74,7 +81,7 @@ export function ImportScreen({ onDone }: { readonly onDone: () => void }) {
         title="Import from .env"
         subtitle="Variables named like PROD_NMBRS_TOKEN or SMSGATE_USERNAME become accounts. Nothing is saved until you import."
       />
-      {result && <ImportSummary result={result} onDone={onDone} />}
+      {result && <ImportSummary result={result} onDone={onDone} onCheck={onCheck} />}
       <section className="card" aria-labelledby="import-source-title">
         <h2 id="import-source-title">1. Paste the .env contents</h2>
         <label htmlFor="import-text" className="sr-only">
@@ -135,7 +142,15 @@ export function ImportScreen({ onDone }: { readonly onDone: () => void }) {
               </ul>
             </div>
           )}
-          {invalid > 0 && <Banner tone="danger" title={`${invalid} account${invalid === 1 ? ' has' : 's have'} problems. Fix them in the text and preview again: nothing is imported while any is invalid.`} />}
+          {invalid > 0 && (
+            <Banner
+              tone="warning"
+              testId="import-invalid"
+              title={`${invalid} account${invalid === 1 ? ' has' : 's have'} problems and will not be imported${active.length > 0 ? `; the other ${active.length} will` : ''}.`}
+            >
+              Each problem is listed in its row above. Fix them in the text and preview again to import those too.
+            </Banner>
+          )}
           {unlisted.length > 0 && (
             <label className="checkbox host-confirm-inline">
               <input type="checkbox" checked={confirmHosts} onChange={(e) => setConfirmHosts(e.target.checked)} />
@@ -151,7 +166,7 @@ export function ImportScreen({ onDone }: { readonly onDone: () => void }) {
             </p>
           )}
           <div className="form-footer">
-            <button type="button" className="btn" onClick={onDone}>
+            <button type="button" className="btn" onClick={() => onDone()}>
               Cancel
             </button>
             <button type="button" className="btn btn-primary" disabled={!canImport} onClick={() => void runImport()}>

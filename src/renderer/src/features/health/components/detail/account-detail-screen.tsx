@@ -5,7 +5,8 @@ import { Banner } from '../../../../components/banner'
 import { Icon } from '../../../../components/icon'
 import { PageHeader } from '../../../../components/page-header'
 import { StateBadge } from '../../../../components/state-badge'
-import { useToasts } from '../../../../stores/toast-store'
+import { useChangedSinceCheck } from '../../../../stores/changed-since-check'
+import { useToasts, type Toast } from '../../../../stores/toast-store'
 import { HEALTH_META } from '../../../../components/health-states'
 import { useCheckAccount } from '../../api/check-account'
 import { useWizardTrail } from '../../api/get-wizard-trail'
@@ -30,6 +31,9 @@ export interface AccountDetailProps {
   readonly onBundle: () => void
 }
 
+/** A check's toast looks like its outcome: only a healthy answer is a success. */
+const TOAST_TONE: Readonly<Record<'healthy' | 'degraded' | 'failing' | 'unknown', Toast['tone']>> = { healthy: 'success', degraded: 'warning', failing: 'danger', unknown: 'warning' }
+
 /** One account: its current diagnosis with evidence, deadlines, tokens, history and the last transcript. */
 export function AccountDetailScreen(props: AccountDetailProps) {
   const { account, providerLabel } = props
@@ -42,11 +46,12 @@ export function AccountDetailScreen(props: AccountDetailProps) {
   const [error, setError] = useState<string | null>(null)
   const state = health ? displayedState(health) : 'unchecked'
   const latest = health?.latest ?? null
+  const changed = useChangedSinceCheck((s) => s.ids.has(account.id)) && latest !== null && !checking
 
   const checkNow = (): void => {
     setError(null)
     check(account.id).then(
-      (d) => toast(`Checked “${account.label}”: ${HEALTH_META[d.state].label.toLowerCase()}.`),
+      (d) => toast(`Checked “${account.label}”: ${HEALTH_META[d.state].label.toLowerCase()}.`, TOAST_TONE[d.state]),
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     )
   }
@@ -94,6 +99,21 @@ export function AccountDetailScreen(props: AccountDetailProps) {
           </>
         }
       />
+      {changed && (
+        <Banner
+          tone="info"
+          title="Changed since the last check — re-test"
+          testId="changed-since-check"
+          action={
+            <button type="button" className="btn btn-sm btn-primary" onClick={checkNow}>
+              <Icon name="refresh" />
+              Re-test now
+            </button>
+          }
+        >
+          The result below is from before your change.
+        </Banner>
+      )}
       {error && (
         <Banner tone="danger" alert title="The check could not run">
           {error}

@@ -1,8 +1,12 @@
 /** `authdesk providers` through the built command (npm run build first): lint, test, list, schema and their exit codes. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { loadDefinition } from '../../../src/core/custom-providers/load'
+import { scenarioPlans } from '../../../src/core/custom-providers/scenario-plan'
+import { createDefinitionSimulator } from '../../../src/core/custom-providers/simulator'
+import { startSimulator } from '../../../src/core/simulators/server'
 import { runCli } from '../../support/run-cli'
 import { definitionYaml, lineContaining } from '../../support/definitions'
 
@@ -82,5 +86,35 @@ describe('authdesk providers', () => {
     expect((await runCli(['providers', 'lint', join(dir, 'missing.yaml')], env)).code).toBe(2)
     expect((await runCli(['providers', 'frobnicate'], env)).code).toBe(2)
     expect((await runCli(['providers', 'test'], env)).code).toBe(2)
+  })
+})
+
+describe('authdesk providers check', () => {
+  it('checks the accounts the variable convention names with a custom token, against the generated simulator', async () => {
+    const loaded = loadDefinition(readFileSync('definitions/github.yaml', 'utf8'))
+    if (!loaded.ok) throw new Error('github.yaml must load')
+    const sim = await startSimulator(createDefinitionSimulator(loaded.definition, scenarioPlans(loaded.definition)))
+    try {
+      const creds = sim.scenarioCredentials()
+      const envFile = file('github.env', [
+        `GITHUB_TOKEN=${creds.authenticated!.TOKEN}`,
+        `GITHUB_BASE_URL=${sim.baseUrl}`,
+        `PROD_GITHUB_TOKEN=${creds['bad-credentials']!.TOKEN}`,
+        `PROD_GITHUB_BASE_URL=${sim.baseUrl}`,
+        '',
+      ].join('\n'))
+      const run = await runCli(['providers', 'check', 'definitions/github.yaml', '--env', envFile, '--json'], env)
+      expect(run.code).toBe(1)
+      const out = JSON.parse(run.stdout) as { results: Array<{ account: string; state: string; cause: string; rule: string }>; summary: Record<string, number> }
+      expect(out.results.map((r) => [r.account, r.state, r.cause, r.rule])).toEqual([
+        ['GITHUB', 'healthy', 'ok', 'authenticated'],
+        ['PROD_GITHUB', 'failing', 'credentials.invalid', 'bad-credentials'],
+      ])
+      expect(out.summary).toEqual({ healthy: 1, degraded: 0, failing: 1, unknown: 0 })
+      expect(run.stdout).not.toContain(creds.authenticated!.TOKEN!)
+    } finally {
+      await sim.close()
+    }
+    expect((await runCli(['providers', 'check', 'definitions/github.yaml', '--env', file('none.env', 'OTHER=1\n')], env)).code).toBe(2)
   })
 })

@@ -162,6 +162,10 @@ export async function checkDefinitionAccount(input: DefinitionCheckInput, deps: 
   const rawBase = input.fields.BASE_URL?.trim() || null
   const normal = rawBase === null ? null : normaliseBaseUrl(rawBase)
   if (normal && 'problem' in normal) problems.push({ field: 'BASE_URL', cause: 'credentials.malformed', message: `BASE_URL ${normal.problem}.` })
+  const givenEnvironment = input.fields.ENVIRONMENT?.trim().toLowerCase()
+  if (givenEnvironment && !d.environments.some((e) => e.id === givenEnvironment)) {
+    problems.push({ field: 'ENVIRONMENT', cause: 'credentials.malformed', message: `ENVIRONMENT must be ${d.environments.map((e) => e.id).join(' or ')} for ${d.name}.` })
+  }
   const first = problems[0]
   if (first) {
     const verdict: Verdict = { cause: first.cause, summary: `${first.message} Nothing was sent.`, evidence: { step: 'lint', field: first.field }, details: { problems } }

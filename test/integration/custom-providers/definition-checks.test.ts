@@ -73,6 +73,8 @@ describe('a definition checked over HTTP', () => {
     const shape = await checkDefinitionAccount({ definition, fields: { ACCOUNT: 'a', API_KEY: 'not-a-key' } }, { http })
     expect(shape).toMatchObject({ cause: 'credentials.malformed', evidence: { field: 'API_KEY' } })
     expect(shape.summary).not.toContain('not-a-key')
+    const environment = await checkDefinitionAccount({ definition, fields: { ACCOUNT: 'a', API_KEY: 'ak_0123456789abcdef', ENVIRONMENT: 'staging' } }, { http })
+    expect(environment).toMatchObject({ cause: 'credentials.malformed', evidence: { field: 'ENVIRONMENT' }, transcript: [] })
   })
 
   it('keeps every secret out of the diagnosis, in any placement', async () => {

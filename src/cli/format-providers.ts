@@ -2,6 +2,7 @@
 import type { ExampleReport } from '../core/custom-providers/example-tests'
 import type { DefinitionProblem } from '../core/custom-providers/load'
 import type { DefinitionDiagnosis } from '../core/custom-providers/run-check'
+import type { KnowledgeStep } from '../core/diagnosis/types'
 
 export interface ProviderListEntry {
   readonly id: string | null
@@ -73,9 +74,14 @@ export function formatDefinitionCheckJson(results: ReadonlyArray<DefinitionCheck
   return JSON.stringify({ results: rows, summary: counts(results) }) + '\n'
 }
 
-export function formatDefinitionCheckTable(results: ReadonlyArray<DefinitionCheckResult>): string {
+/** `step`: a wizard step by id; the first one of a verdict that needs someone is printed under it. */
+export function formatDefinitionCheckTable(results: ReadonlyArray<DefinitionCheckResult>, step: (id: string) => KnowledgeStep | undefined): string {
   const width = Math.max(...results.map((r) => r.account.length))
-  const lines = results.map(({ account, diagnosis: d }) => `${account.padEnd(width)}  ${d.state.padEnd(8)}  ${d.cause.padEnd(20)}  ${d.summary}`)
+  const lines = results.flatMap(({ account, diagnosis: d }) => {
+    const line = `${account.padEnd(width)}  ${d.state.padEnd(8)}  ${d.cause.padEnd(20)}  ${d.summary}`
+    const first = d.state === 'healthy' ? undefined : d.knowledgeSteps.map(step).find((s) => s !== undefined)
+    return first ? [line, `${' '.repeat(width)}  → ${first.title}: ${first.text}`] : [line]
+  })
   const c = counts(results)
   return [...lines, '', `${c.healthy} healthy, ${c.degraded} degraded, ${c.failing} failing, ${c.unknown} unknown`, ''].join('\n')
 }

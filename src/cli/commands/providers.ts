@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { crossCheck, DefinitionFileError, providersDir, readDefinitionDir, readDefinitionFile, type DefinitionEntry } from '../../core/custom-providers/definition-files'
 import { definitionEnvAccounts } from '../../core/custom-providers/env-accounts'
+import { knowledgeStepOf } from '../../core/custom-providers/knowledge'
 import { testDefinition } from '../../core/custom-providers/example-tests'
 import { createBudgetedHttpClient, mapLimited } from '../../core/custom-providers/request-budget'
 import { checkDefinitionAccount } from '../../core/custom-providers/run-check'
@@ -91,7 +92,7 @@ async function check(file: string, envFile: string | undefined, json: boolean, i
   try {
     const deps = { http, ...(options.retry ? { retry: options.retry } : {}) }
     const results = await mapLimited(accounts, d.limits.concurrency, async (a) => ({ account: a.name, diagnosis: await checkDefinitionAccount({ definition: d, fields: a.fields }, deps) }))
-    io.stdout(json ? formatDefinitionCheckJson(results) : formatDefinitionCheckTable(results))
+    io.stdout(json ? formatDefinitionCheckJson(results) : formatDefinitionCheckTable(results, (id) => knowledgeStepOf(d, id)))
     const states = results.map((r) => r.diagnosis.state)
     return states.includes('failing') ? EXIT.failing : states.includes('unknown') ? EXIT.unknown : EXIT.ok
   } finally {

@@ -112,6 +112,10 @@ describe('authdesk providers check', () => {
       ])
       expect(out.summary).toEqual({ healthy: 1, degraded: 0, failing: 1, unknown: 0 })
       expect(run.stdout).not.toContain(creds.authenticated!.TOKEN!)
+      const text = await runCli(['providers', 'check', 'definitions/github.yaml', '--env', envFile], env)
+      expect(text.stdout).toMatch(/PROD_GITHUB +failing +credentials\.invalid +GitHub refused the token/)
+      expect(text.stdout).toContain('→ Fix: GitHub refused the token')
+      expect(text.stdout).toContain('Create a new token')
     } finally {
       await sim.close()
     }

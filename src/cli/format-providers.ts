@@ -1,6 +1,8 @@
 /** Text output of `authdesk providers`: problems with file:line and the fix, test reports, the provider list. */
 import type { ExampleReport } from '../core/custom-providers/example-tests'
 import type { DefinitionProblem } from '../core/custom-providers/load'
+import type { DefinitionDiagnosis } from '../core/custom-providers/run-check'
+import type { KnowledgeStep } from '../core/diagnosis/types'
 
 export interface ProviderListEntry {
   readonly id: string | null
@@ -43,4 +45,43 @@ export function formatProviderList(dir: string, entries: ReadonlyArray<ProviderL
     return `  ${e.id.padEnd(22)} ${(e.envToken ?? '').padEnd(14)} ${(e.name ?? '').padEnd(28)} ${e.source}${trouble}`
   })
   return [`Providers (definitions from ${dir}):`, `  ${'id'.padEnd(22)} ${'variables'.padEnd(14)} ${'name'.padEnd(28)} source`, ...lines, ''].join('\n')
+}
+
+export interface DefinitionCheckResult {
+  readonly account: string
+  readonly diagnosis: DefinitionDiagnosis
+}
+
+function counts(results: ReadonlyArray<DefinitionCheckResult>): Record<'healthy' | 'degraded' | 'failing' | 'unknown', number> {
+  const out = { healthy: 0, degraded: 0, failing: 0, unknown: 0 }
+  for (const r of results) out[r.diagnosis.state] += 1
+  return out
+}
+
+/** The shape of `check --json` (spec/cli.md), plus the rule that decided. */
+export function formatDefinitionCheckJson(results: ReadonlyArray<DefinitionCheckResult>): string {
+  const rows = results.map(({ account, diagnosis: d }) => ({
+    account,
+    provider: d.provider,
+    state: d.state,
+    cause: d.cause,
+    retryable: d.retryable,
+    summary: d.summary,
+    evidence: d.evidence,
+    rule: d.rule,
+    durationMs: d.durationMs,
+  }))
+  return JSON.stringify({ results: rows, summary: counts(results) }) + '\n'
+}
+
+/** `step`: a wizard step by id; the first one of a verdict that needs someone is printed under it. */
+export function formatDefinitionCheckTable(results: ReadonlyArray<DefinitionCheckResult>, step: (id: string) => KnowledgeStep | undefined): string {
+  const width = Math.max(...results.map((r) => r.account.length))
+  const lines = results.flatMap(({ account, diagnosis: d }) => {
+    const line = `${account.padEnd(width)}  ${d.state.padEnd(8)}  ${d.cause.padEnd(20)}  ${d.summary}`
+    const first = d.state === 'healthy' ? undefined : d.knowledgeSteps.map(step).find((s) => s !== undefined)
+    return first ? [line, `${' '.repeat(width)}  → ${first.title}: ${first.text}`] : [line]
+  })
+  const c = counts(results)
+  return [...lines, '', `${c.healthy} healthy, ${c.degraded} degraded, ${c.failing} failing, ${c.unknown} unknown`, ''].join('\n')
 }

@@ -1,19 +1,26 @@
+import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { crossCheck, DefinitionFileError, providersDir, readDefinitionDir, readDefinitionFile, type DefinitionEntry } from '../../core/custom-providers/definition-files'
+import { definitionEnvAccounts } from '../../core/custom-providers/env-accounts'
+import { knowledgeStepOf } from '../../core/custom-providers/knowledge'
 import { testDefinition } from '../../core/custom-providers/example-tests'
+import { createBudgetedHttpClient, mapLimited } from '../../core/custom-providers/request-budget'
+import { checkDefinitionAccount } from '../../core/custom-providers/run-check'
+import { parseDotenv } from '../../core/vault/dotenv-import'
 import type { DefinitionProblem, LoadResult } from '../../core/custom-providers/load'
 import type { RetrySettings } from '../../core/diagnosis/retry'
 import { createHttpClient, type HttpClientOptions } from '../../core/http/client'
 import { definitionJsonSchema } from '../../core/custom-providers/schema'
 import { defaultDataDir } from '../../core/paths'
 import { PROVIDERS } from '../../core/providers/registry'
-import { formatProblems, formatProviderList, formatTestReport, type ProviderListEntry } from '../format-providers'
+import { formatDefinitionCheckJson, formatDefinitionCheckTable, formatProblems, formatProviderList, formatTestReport, type ProviderListEntry } from '../format-providers'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 
 const USAGE = `authdesk providers list [--dir DIR] [--data-dir DIR] [--json]
        authdesk providers lint FILE... [--dir DIR] [--json]
        authdesk providers test FILE... [--json]
+       authdesk providers check FILE [--env ENVFILE] [--json]
        authdesk providers schema`
 
 export interface ProvidersCommandOptions {
@@ -71,6 +78,36 @@ async function test(files: ReadonlyArray<string>, json: boolean, io: CliIo, opti
   }
 }
 
+async function check(file: string, envFile: string | undefined, json: boolean, io: CliIo, options: ProvidersCommandOptions): Promise<number> {
+  const loaded = await readOrUsage(file)
+  if (!loaded.ok) {
+    io.stderr(formatProblems(file, loaded.problems))
+    throw new UsageError(`${file} is not a usable definition (above); nothing was checked.`)
+  }
+  const d = loaded.definition
+  const variables = { ...io.env, ...(envFile === undefined ? {} : await readEnvVariables(envFile)) }
+  const accounts = definitionEnvAccounts(d, variables)
+  if (accounts.length === 0) throw new UsageError(`no ${d.name} accounts found: set variables such as ${d.envToken}_${d.fields[0]!.name} (or PROD_${d.envToken}_${d.fields[0]!.name}), or pass --env FILE.`)
+  const http = createBudgetedHttpClient(createHttpClient({ env: io.env, ...options.http }), d.limits)
+  try {
+    const deps = { http, ...(options.retry ? { retry: options.retry } : {}) }
+    const results = await mapLimited(accounts, d.limits.concurrency, async (a) => ({ account: a.name, diagnosis: await checkDefinitionAccount({ definition: d, fields: a.fields }, deps) }))
+    io.stdout(json ? formatDefinitionCheckJson(results) : formatDefinitionCheckTable(results, (id) => knowledgeStepOf(d, id)))
+    const states = results.map((r) => r.diagnosis.state)
+    return states.includes('failing') ? EXIT.failing : states.includes('unknown') ? EXIT.unknown : EXIT.ok
+  } finally {
+    await http.close()
+  }
+}
+
+async function readEnvVariables(path: string): Promise<Record<string, string>> {
+  try {
+    return parseDotenv(await readFile(path, 'utf8'))
+  } catch {
+    throw new UsageError(`cannot read --env file ${path} as dotenv (NAME=value lines).`)
+  }
+}
+
 async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
   const entries = await readDefinitionDir(dir)
   const builtIns: ProviderListEntry[] = Object.values(PROVIDERS).map((p) => ({ id: p.id, name: p.label, envToken: p.envName, source: 'built-in', problems: [] }))
@@ -88,12 +125,12 @@ async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
 export function createProvidersCommand(options: ProvidersCommandOptions = {}): Command {
   return {
     name: 'providers',
-    summary: 'List providers, and lint or test custom provider definition files (YAML/JSON)',
+    summary: 'List providers; lint, test or check with custom provider definition files (YAML/JSON)',
     usage: USAGE,
     async run(argv, io) {
       const { values, positionals } = parseArgs({
         args: [...argv],
-        options: { dir: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
+        options: { dir: { type: 'string' }, 'data-dir': { type: 'string' }, env: { type: 'string' }, json: { type: 'boolean', default: false } },
         allowPositionals: true,
         strict: true,
       })
@@ -107,11 +144,14 @@ export function createProvidersCommand(options: ProvidersCommandOptions = {}): C
         case 'test':
           if (files.length === 0) throw new UsageError(`${action} needs at least one definition FILE.`)
           return action === 'lint' ? lint(files, values.dir, json, io) : test(files, json, io, options)
+        case 'check':
+          if (files.length !== 1) throw new UsageError('check takes one definition FILE (and --env ENVFILE for the accounts).')
+          return check(files[0]!, values.env, json, io, options)
         case 'schema':
           io.stdout(JSON.stringify(definitionJsonSchema(), null, 2) + '\n')
           return EXIT.ok
         default:
-          throw new UsageError(action === undefined ? 'say what to do: list, lint, test or schema.' : `unknown action "${action}": use list, lint, test or schema.`)
+          throw new UsageError(action === undefined ? 'say what to do: list, lint, test, check or schema.' : `unknown action "${action}": use list, lint, test, check or schema.`)
       }
     },
   }

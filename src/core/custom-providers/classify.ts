@@ -53,10 +53,10 @@ export function defaultVerdict(response: ResponseView, providerLabel: string): S
   return verdict('response.malformed', `${providerLabel} answered ${status}, which ${unmatched}.`, unmatched)
 }
 
-/** The classifier for one step; `now` is the provider's clock (for date conditions). */
-export function stepClassifier(step: ProbeStep, providerLabel: string, now: () => number) {
+/** The classifier for one step; `now` is the provider's clock (for date conditions), `environment` the account's. */
+export function stepClassifier(step: ProbeStep, providerLabel: string, now: () => number, environment: string) {
   return (response: ResponseView): StepVerdict<RuleMatch> => {
-    const input = { status: response.status, headers: response.headers, body: response.body, now: now() }
+    const input = { status: response.status, headers: response.headers, body: response.body, now: now(), environment }
     const rule = step.rules.find((r) => whenHolds(r.when, input))
     if (!rule) return defaultVerdict(response, providerLabel)
     const message = providerMessage(response.body)

@@ -15,6 +15,8 @@ export interface ConditionInput {
   readonly body: string
   /** The provider's clock (local clock corrected by the skew seen), ms since the epoch. */
   readonly now: number
+  /** The account's environment. */
+  readonly environment: string
 }
 
 export interface StatusRange {
@@ -99,6 +101,7 @@ function bodyHolds(body: string, c: NonNullable<When['body']>): boolean {
 }
 
 export function whenHolds(when: When, input: ConditionInput): boolean {
+  if (when.environment !== undefined && when.environment !== input.environment) return false
   const ranges = statusRanges(when.status)
   if (ranges && !ranges.some((r) => input.status >= r.from && input.status <= r.to)) return false
   if (when.headers && !when.headers.every((c) => headerHolds(input.headers, c))) return false

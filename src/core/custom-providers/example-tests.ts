@@ -33,8 +33,8 @@ export interface ExampleReport {
 
 export function classifyExamples(d: ProviderDefinitionFile, now: number = Date.now()): ExampleResult[] {
   return d.probe.flatMap((step) => {
-    const classify = stepClassifier(step, d.name, () => now)
     return step.rules.map((rule): ExampleResult => {
+      const classify = stepClassifier(step, d.name, () => now, rule.when.environment ?? d.environments[0]!.id)
       const response = exampleResponse(rule.example)
       const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
       const verdict = classify({ step: step.id, url: `${d.environments[0]!.baseUrl}${step.path}`, status: response.status, headers, body: response.body ?? '' })

@@ -155,6 +155,7 @@ function checkStep(d: ProviderDefinitionFile, step: ProbeStep, i: number, p: Pro
   for (const [name, value] of Object.entries(step.headers)) checkTemplate(d, p, at('headers', name), value)
   if (step.body !== undefined) checkTemplate(d, p, at('body'), step.body, [SOAP_HEADER])
   if (step.body !== undefined && step.method === 'GET') p.error(at('body'), 'A GET step has a body.', 'Make the step a POST, or remove the body.')
+  if (step.method === 'DELETE') p.warning(at('method'), 'A DELETE probe may change or remove something on every check.', 'Probe with a read-only call the provider documents (a GET of the account or its permissions).')
   checkRules(step, at, p)
 }
 

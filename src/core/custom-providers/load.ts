@@ -3,7 +3,7 @@
  * semantic lint. Every problem carries the JSON path, the line and the fix; a definition with
  * an error is never returned, so nothing built on it can be saved.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
 import { definitionSchema, type ProviderDefinitionFile } from './schema'
 import { lintDefinition } from './lint-definition'
 
@@ -29,10 +29,19 @@ export function formatPath(path: ReadonlyArray<PathSegment>): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out === '' ? part : `${out}.${part}`), '')
 }
 
+/** The node a path names; for a map member, its key (a block value starts on the line after it). */
+function nodeAt(document: Document, path: ReadonlyArray<PathSegment>): unknown {
+  if (path.length === 0) return document.contents
+  const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true)
+  const last = path[path.length - 1]
+  if (isMap(parent)) return parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key
+  return document.getIn(path, true)
+}
+
 /** Finds the line of a path, or of its nearest parent that exists in the text. */
 function lineOf(document: Document, counter: LineCounter, path: ReadonlyArray<PathSegment>): number | null {
   for (let length = path.length; length >= 0; length -= 1) {
-    const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true)
+    const node = nodeAt(document, path.slice(0, length))
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line
   }
   return null
@@ -56,7 +65,7 @@ export function loadDefinition(text: string): LoadResult {
   if (document.errors.length > 0) {
     return fail(
       document.errors.map((error) =>
-        wholeFile(`Not valid YAML or JSON: ${error.message.split('\n')[0]}`, 'Fix the syntax at this line (indentation, quotes, a missing colon).', error.linePos?.[0]?.line ?? null),
+        wholeFile(`Not valid YAML or JSON: ${error.message.split('\n')[0]}`, 'Fix the syntax at this line (indentation, quotes, a missing colon).', counter.linePos(error.pos[0]).line),
       ),
     )
   }

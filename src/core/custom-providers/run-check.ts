@@ -55,6 +55,7 @@ interface Context {
   readonly exchange: ReturnType<typeof createExchange>
   readonly baseUrl: string
   readonly customBase: boolean
+  readonly environment: Environment
   readonly values: Readonly<Record<string, string>>
   readonly providerNow: () => number
   readonly remember: (value: string) => void
@@ -86,7 +87,7 @@ async function runSteps(c: Context): Promise<Outcome> {
   const notes: string[] = []
   for (const step of c.d.probe) {
     const request = buildRequest(step, c.d.credential, c.baseUrl, c.values, token?.accessToken ?? null)
-    const verdict = await send(c, `${step.method} ${step.id}`, request, stepClassifier(step, c.d.name, c.providerNow))
+    const verdict = await send(c, `${step.method} ${step.id}`, request, stepClassifier(step, c.d.name, c.providerNow, c.environment))
     const rule = verdict.data?.rule
     if (step.advisory && !(rule && verdict.cause !== 'ok')) {
       if (verdict.cause !== 'ok') notes.push(`Step ${step.id} did not conclude (${verdict.cause}): ${verdict.summary}`)
@@ -161,6 +162,10 @@ export async function checkDefinitionAccount(input: DefinitionCheckInput, deps: 
   const rawBase = input.fields.BASE_URL?.trim() || null
   const normal = rawBase === null ? null : normaliseBaseUrl(rawBase)
   if (normal && 'problem' in normal) problems.push({ field: 'BASE_URL', cause: 'credentials.malformed', message: `BASE_URL ${normal.problem}.` })
+  const givenEnvironment = input.fields.ENVIRONMENT?.trim().toLowerCase()
+  if (givenEnvironment && !d.environments.some((e) => e.id === givenEnvironment)) {
+    problems.push({ field: 'ENVIRONMENT', cause: 'credentials.malformed', message: `ENVIRONMENT must be ${d.environments.map((e) => e.id).join(' or ')} for ${d.name}.` })
+  }
   const first = problems[0]
   if (first) {
     const verdict: Verdict = { cause: first.cause, summary: `${first.message} Nothing was sent.`, evidence: { step: 'lint', field: first.field }, details: { problems } }
@@ -174,6 +179,6 @@ export async function checkDefinitionAccount(input: DefinitionCheckInput, deps: 
   const exchange = createExchange({ http: deps.http, scrubber, timeoutMs: deps.timeoutMs ?? 10_000, retry, binding, skew, transcript, providerLabel: d.name, now })
   const providerNow = (): number => now() + (skew.skewMs ?? 0)
   const baseUrl = customBase ?? d.environments.find((e) => e.id === environment)!.baseUrl.replace(/\/+$/, '')
-  const outcome = await runSteps({ d, exchange, baseUrl, customBase: customBase !== null, values, providerNow, remember })
+  const outcome = await runSteps({ d, exchange, baseUrl, customBase: customBase !== null, environment, values, providerNow, remember })
   return finish(outcome, { ...base, skewMs: skew.skewMs })
 }

@@ -75,7 +75,8 @@ export function scenarioCredentials(d: ProviderDefinitionFile, plan: ScenarioPla
     const base = field.example ?? baseValue(field.name, d)
     out[field.name] = field.secret ? (varyValue(base, plan.index, pattern) ?? base) : base
   }
-  return out
+  const environment = plan.rule.when.environment
+  return environment === undefined ? out : { ...out, ENVIRONMENT: environment }
 }
 
 /** Secret fields whose example cannot be varied within its pattern: scenarios would share credentials. */

@@ -101,6 +101,7 @@ export const headerConditionSchema = z
 
 export const whenSchema = z
   .object({
+    environment: z.enum(ENVIRONMENTS).optional().describe('Only for accounts of this environment (e.g. a live key answering a sandbox account)'),
     status: z.union([statusEntry, z.array(statusEntry).min(1).max(50)]).optional(),
     json: z.array(jsonConditionSchema).max(20).optional(),
     headers: z.array(headerConditionSchema).max(20).optional(),

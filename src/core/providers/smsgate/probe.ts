@@ -9,7 +9,7 @@ import { READ_ONLY_RETRY, type RetrySettings } from '../../diagnosis/retry'
 import type { ProbeContext, StepVerdict, Verdict } from '../../diagnosis/types'
 import { classifyDevices, classifyRefresh, classifyTokenService, tokenDetails, type DevicesFact } from './classify'
 import { isExpiredAt, peekSmsGateClaims, type SmsGateClaims } from './jwt'
-import { smsGateMode } from './mode'
+import { CLOUD_BASE_URL, smsGateMode } from './mode'
 
 export const SMSGATE_RETRY: RetrySettings = READ_ONLY_RETRY
 
@@ -97,7 +97,20 @@ async function explainRejectedToken(context: ProbeContext, rejected: Verdict, ba
   }
 }
 
+/** The phone's Local server has no default address: without BASE_URL the check would go to the cloud. */
+function localWithoutAddress(context: ProbeContext): Verdict | null {
+  const { fields, baseUrl } = context.account
+  if (smsGateMode(fields, baseUrl) !== 'local' || baseUrl !== CLOUD_BASE_URL) return null
+  return {
+    cause: 'credentials.malformed',
+    summary: 'MODE is local, but BASE_URL is not set: give the phone’s address, e.g. http://192.168.1.20:8080 (and allow unencrypted HTTP on your local network). Nothing was sent.',
+    evidence: { step: 'lint', field: 'BASE_URL' },
+  }
+}
+
 export async function probeSmsGate(context: ProbeContext): Promise<Verdict> {
+  const unaddressed = localWithoutAddress(context)
+  if (unaddressed) return unaddressed
   const { fields } = context.account
   const basic = fields.USERNAME && fields.PASSWORD ? basicHeader(fields.USERNAME, fields.PASSWORD) : null
   // Should anything echo the header back, its encoded form is a secret too.

@@ -93,4 +93,11 @@ describe('SMSGate probe redaction', () => {
     expect(diagnosis.cause).toBe('server.error')
     expect(JSON.stringify(diagnosis)).not.toContain(encoded)
   })
+
+  it('MODE=local without BASE_URL sends nothing (the credentials would otherwise go to the cloud)', async () => {
+    const http = fakeHttp(() => ({ status: 200, body: '[]' }))
+    const diagnosis = await checkAccount({ provider: 'smsgate', fields: { USERNAME: 'sms', PASSWORD: 'Ph0ne-l0cal-pw1', MODE: 'local' } }, { http })
+    expect(http.requests).toEqual([])
+    expect(diagnosis).toMatchObject({ state: 'failing', cause: 'credentials.malformed', evidence: { step: 'lint', field: 'BASE_URL' } })
+  })
 })

@@ -63,6 +63,11 @@ async function refreshAndRetry(context: ProbeContext, expired: Verdict, refreshT
   const step = 'POST /auth/token/refresh'
   const spec = { step, method: 'POST' as const, url: `${context.account.baseUrl}/auth/token/refresh`, headers: { authorization: `Bearer ${refreshToken}`, accept: 'application/json' }, once: true }
   const refreshed = await context.exchange(spec, classifyRefresh)
+  if (refreshed.cause === 'endpoint.not_found' && smsGateMode(context.account.fields, context.account.baseUrl) === 'local') {
+    // The phone app has refresh tokens only from v1.64.0 (AuthRoutes.kt); older versions have no such route.
+    const summary = 'The phone app has no refresh route (404): refresh tokens need SMSGate app v1.64.0 or later. Update the app, or issue a new token.'
+    return { ...refreshed, cause: 'token.refresh_failed', summary, evidence: { ...refreshed.evidence, inferred: 'the app version, from the missing route' }, details: { token } }
+  }
   if (refreshed.cause !== 'ok' || !refreshed.data) return { ...refreshed, details: { token } }
   const pair = refreshed.data
   context.rememberSecret(pair.accessToken)

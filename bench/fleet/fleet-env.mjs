@@ -1,6 +1,7 @@
 // The benchmark's fleet: 250 accounts per provider, mostly working, the rest failing the way
-// real credentials fail (wrong password, revoked or expired token, wrong domain, product or
-// balance problems), as the simulators' scenarios describe them. Outages and rate limits are
+// real credentials fail (wrong password, revoked or expired token, wrong domain) or degraded
+// (a used product or service switched off, a spent balance), as the simulators' scenarios
+// describe them. Outages and rate limits are
 // left out on purpose: their retries and pauses are policy, not speed (the tests cover them).
 import { writeFileSync } from 'node:fs'
 
@@ -9,7 +10,7 @@ export const PROVIDERS = ['groupcall', 'nmbrs', 'smsgate', 'authmatech']
 /** Scenario → accounts, 250 per provider; 80 % valid. */
 export const MIX = {
   groupcall: { valid: 200, 'wrong-password': 20, 'sms-not-allowed': 15, 'partner-not-authorized': 15 },
-  nmbrs: { valid: 200, 'token-wrong': 15, 'domain-wrong': 15, 'unauthorized-1002': 10, 'subscription-1004': 10 },
+  nmbrs: { valid: 200, 'token-wrong': 15, 'domain-wrong': 15, 'template-blocks-debtor-service': 10, 'subscription-1004': 10 },
   smsgate: { valid: 200, 'wrong-password': 20, 'token-expired': 15, 'token-missing-scope': 15 },
   authmatech: { valid: 200, 'wrong-key': 20, 'product-not-enabled': 15, 'balance-exhausted': 15 },
 }

@@ -9,7 +9,7 @@ import { READ_ONLY_RETRY, type RetrySettings } from '../../diagnosis/retry'
 import type { ProbeContext, StepVerdict, Verdict } from '../../diagnosis/types'
 import { classifyDevices, classifyRefresh, classifyTokenService, tokenDetails, type DevicesFact } from './classify'
 import { isExpiredAt, peekSmsGateClaims, type SmsGateClaims } from './jwt'
-import { smsGateMode } from './mode'
+import { CLOUD_BASE_URL, smsGateMode } from './mode'
 
 export const SMSGATE_RETRY: RetrySettings = READ_ONLY_RETRY
 
@@ -63,6 +63,11 @@ async function refreshAndRetry(context: ProbeContext, expired: Verdict, refreshT
   const step = 'POST /auth/token/refresh'
   const spec = { step, method: 'POST' as const, url: `${context.account.baseUrl}/auth/token/refresh`, headers: { authorization: `Bearer ${refreshToken}`, accept: 'application/json' }, once: true }
   const refreshed = await context.exchange(spec, classifyRefresh)
+  if (refreshed.cause === 'endpoint.not_found' && smsGateMode(context.account.fields, context.account.baseUrl) === 'local') {
+    // The phone app has refresh tokens only from v1.64.0 (AuthRoutes.kt); older versions have no such route.
+    const summary = 'The phone app has no refresh route (404): refresh tokens need SMSGate app v1.64.0 or later. Update the app, or issue a new token.'
+    return { ...refreshed, cause: 'token.refresh_failed', summary, evidence: { ...refreshed.evidence, inferred: 'the app version, from the missing route' }, details: { token } }
+  }
   if (refreshed.cause !== 'ok' || !refreshed.data) return { ...refreshed, details: { token } }
   const pair = refreshed.data
   context.rememberSecret(pair.accessToken)
@@ -97,7 +102,20 @@ async function explainRejectedToken(context: ProbeContext, rejected: Verdict, ba
   }
 }
 
+/** The phone's Local server has no default address: without BASE_URL the check would go to the cloud. */
+function localWithoutAddress(context: ProbeContext): Verdict | null {
+  const { fields, baseUrl } = context.account
+  if (smsGateMode(fields, baseUrl) !== 'local' || baseUrl !== CLOUD_BASE_URL) return null
+  return {
+    cause: 'credentials.malformed',
+    summary: 'MODE is local, but BASE_URL is not set: give the phone’s address, e.g. http://192.168.1.20:8080 (and allow unencrypted HTTP on your local network). Nothing was sent.',
+    evidence: { step: 'lint', field: 'BASE_URL' },
+  }
+}
+
 export async function probeSmsGate(context: ProbeContext): Promise<Verdict> {
+  const unaddressed = localWithoutAddress(context)
+  if (unaddressed) return unaddressed
   const { fields } = context.account
   const basic = fields.USERNAME && fields.PASSWORD ? basicHeader(fields.USERNAME, fields.PASSWORD) : null
   // Should anything echo the header back, its encoded form is a secret too.

@@ -3,6 +3,16 @@ import { listProviders } from '../../../../src/core/providers/provider-info'
 import { PROVIDER_IDS } from '../../../../src/shared/model'
 
 describe('providers:list', () => {
+  it('offers each account setting’s values, and the plain-HTTP opt-in with its warning', () => {
+    const field = (provider: string, name: string) => listProviders().find((p) => p.id === provider)!.fields.find((f) => f.name === name)
+    expect(field('groupcall', 'CHANNEL')).toMatchObject({ secret: false, required: false, choices: ['SMS', 'Email', 'App'], multiple: false })
+    expect(field('groupcall', 'CHECK')?.hint).toMatch(/empty recipient list.*\+447700900000/)
+    expect(field('authmatech', 'PRODUCTS')).toMatchObject({ choices: ['VERIFY', 'TRUST', 'SHIELD', 'DETECT'], multiple: true })
+    expect(field('nmbrs', 'USES_DEBTOR_SERVICE')).toMatchObject({ choices: ['yes', 'no'] })
+    expect(field('smsgate', 'MODE')).toMatchObject({ choices: ['cloud', 'private', 'local'] })
+    expect(field('smsgate', 'ALLOW_LOCAL_HTTP')).toMatchObject({ label: 'Allow unencrypted HTTP on my local network', warning: expect.stringMatching(/unencrypted/) as string })
+  })
+
   it('describes every provider with its fields, environments and scopes, as plain data', () => {
     const providers = listProviders()
     expect(providers.map((p) => p.id)).toEqual([...PROVIDER_IDS])

@@ -93,4 +93,22 @@ describe('SMSGate probe redaction', () => {
     expect(diagnosis.cause).toBe('server.error')
     expect(JSON.stringify(diagnosis)).not.toContain(encoded)
   })
+
+  it('MODE=local without BASE_URL sends nothing (the credentials would otherwise go to the cloud)', async () => {
+    const http = fakeHttp(() => ({ status: 200, body: '[]' }))
+    const diagnosis = await checkAccount({ provider: 'smsgate', fields: { USERNAME: 'sms', PASSWORD: 'Ph0ne-l0cal-pw1', MODE: 'local' } }, { http })
+    expect(http.requests).toEqual([])
+    expect(diagnosis).toMatchObject({ state: 'failing', cause: 'credentials.malformed', evidence: { step: 'lint', field: 'BASE_URL' } })
+  })
+
+  it('MODE=local: a 404 on refresh means an app older than v1.64.0, not a wrong address', async () => {
+    const expired = signHs256({ iss: 'me.capcom.smsgateway', exp: Math.floor(Date.now() / 1000) - 60, scopes: ['devices:list'] }, 'k'.repeat(32))
+    const refresh = signHs256({ iss: 'me.capcom.smsgateway', exp: Math.floor(Date.now() / 1000) + 3600, scopes: ['tokens:refresh'] }, 'k'.repeat(32))
+    const http = fakeHttp((r) => (r.url.endsWith('/refresh') ? { status: 404, body: '' } : { status: 401, body: '' }))
+    const fields = { TOKEN: expired, REFRESH_TOKEN: refresh, MODE: 'local', BASE_URL: 'http://127.0.0.1:8080' }
+    const diagnosis = await checkAccount({ provider: 'smsgate', fields, storeTokens: async () => {} }, { http })
+    expect(http.requests.map((r) => new URL(r.url).pathname)).toEqual(['/device', '/auth/token/refresh'])
+    expect(diagnosis).toMatchObject({ state: 'failing', cause: 'token.refresh_failed' })
+    expect(diagnosis.summary).toMatch(/v1\.64\.0/)
+  })
 })

@@ -1,7 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { crossCheck, DefinitionFileError, providersDir, readDefinitionDir, readDefinitionFile, type DefinitionEntry } from '../../core/custom-providers/definition-files'
+import {
+  addDefinition,
+  crossCheck,
+  DefinitionFileError,
+  providersDir,
+  readDefinitionDir,
+  readDefinitionFile,
+  removeDefinition,
+  type AddOutcome,
+  type DefinitionEntry,
+} from '../../core/custom-providers/definition-files'
 import { definitionEnvAccounts } from '../../core/custom-providers/env-accounts'
 import { knowledgeStepOf } from '../../core/custom-providers/knowledge'
 import { testDefinition } from '../../core/custom-providers/example-tests'
@@ -20,6 +30,8 @@ import { EXIT, UsageError, type CliIo, type Command } from '../io'
 const USAGE = `authdesk providers list [--dir DIR] [--data-dir DIR] [--json]
        authdesk providers lint FILE... [--dir DIR] [--json]
        authdesk providers test FILE... [--json]
+       authdesk providers add FILE [--data-dir DIR | --dir DIR] [--json]
+       authdesk providers remove ID [--data-dir DIR | --dir DIR]
        authdesk providers check FILE [--env ENVFILE] [--json]
        authdesk providers schema`
 
@@ -108,6 +120,27 @@ async function readEnvVariables(path: string): Promise<Record<string, string>> {
   }
 }
 
+async function add(dir: string, file: string, json: boolean, io: CliIo): Promise<number> {
+  let outcome: AddOutcome
+  try {
+    outcome = await addDefinition(dir, resolve(file))
+  } catch (error) {
+    if (error instanceof DefinitionFileError) throw new UsageError(error.message)
+    throw error
+  }
+  if (json) io.stdout(JSON.stringify(outcome) + '\n')
+  else if (outcome.ok) io.stdout(`Added ${outcome.id} as ${outcome.path}.\n${formatProblems(file, outcome.warnings, true)}`)
+  else io.stdout(formatProblems(file, outcome.problems))
+  return outcome.ok ? EXIT.ok : EXIT.failing
+}
+
+async function remove(dir: string, id: string, io: CliIo): Promise<number> {
+  const removed = await removeDefinition(dir, id)
+  if (removed === null) throw new UsageError(`no definition with id "${id}" in ${dir} (see \`authdesk providers list\`).`)
+  io.stdout(`Removed ${id} (${removed}).\n`)
+  return EXIT.ok
+}
+
 async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
   const entries = await readDefinitionDir(dir)
   const builtIns: ProviderListEntry[] = Object.values(PROVIDERS).map((p) => ({ id: p.id, name: p.label, envToken: p.envName, source: 'built-in', problems: [] }))
@@ -125,7 +158,7 @@ async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
 export function createProvidersCommand(options: ProvidersCommandOptions = {}): Command {
   return {
     name: 'providers',
-    summary: 'List providers; lint, test or check with custom provider definition files (YAML/JSON)',
+    summary: 'List providers; add, remove, lint, test or check with custom provider definition files (YAML/JSON)',
     usage: USAGE,
     async run(argv, io) {
       const { values, positionals } = parseArgs({
@@ -144,6 +177,12 @@ export function createProvidersCommand(options: ProvidersCommandOptions = {}): C
         case 'test':
           if (files.length === 0) throw new UsageError(`${action} needs at least one definition FILE.`)
           return action === 'lint' ? lint(files, values.dir, json, io) : test(files, json, io, options)
+        case 'add':
+        case 'remove': {
+          if (files.length !== 1) throw new UsageError(`${action} takes one ${action === 'add' ? 'definition FILE' : 'definition ID'}.`)
+          const dir = resolve(values.dir ?? providersDir(values['data-dir'] ?? defaultDataDir(io.env)))
+          return action === 'add' ? add(dir, files[0]!, json, io) : remove(dir, files[0]!, io)
+        }
         case 'check':
           if (files.length !== 1) throw new UsageError('check takes one definition FILE (and --env ENVFILE for the accounts).')
           return check(files[0]!, values.env, json, io, options)
@@ -151,7 +190,7 @@ export function createProvidersCommand(options: ProvidersCommandOptions = {}): C
           io.stdout(JSON.stringify(definitionJsonSchema(), null, 2) + '\n')
           return EXIT.ok
         default:
-          throw new UsageError(action === undefined ? 'say what to do: list, lint, test, check or schema.' : `unknown action "${action}": use list, lint, test, check or schema.`)
+          throw new UsageError(action === undefined ? 'say what to do: list, add, remove, lint, test, check or schema.' : `unknown action "${action}": use list, add, remove, lint, test, check or schema.`)
       }
     },
   }

@@ -3,8 +3,9 @@
  * (`<data-dir>/providers/` by default), and the checks across definitions: an id or variable
  * token that another definition, or a built-in provider, already uses.
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import { writeFileAtomic } from '../vault/durable-file'
 import { PROVIDERS } from '../providers/registry'
 import { loadDefinition, MAX_DEFINITION_BYTES, type DefinitionProblem, type LoadResult, type Locate } from './load'
 import type { ProviderDefinitionFile } from './schema'
@@ -20,6 +21,10 @@ export function providersDir(dataDir: string): string {
 }
 
 export async function readDefinitionFile(path: string): Promise<LoadResult> {
+  return (await readDefinitionText(path)).result
+}
+
+async function readDefinitionText(path: string): Promise<{ readonly text: string; readonly result: LoadResult }> {
   let size: number
   try {
     size = (await stat(path)).size
@@ -34,9 +39,10 @@ export async function readDefinitionFile(path: string): Promise<LoadResult> {
       message: `The file is ${size} bytes; a definition may be at most ${MAX_DEFINITION_BYTES} bytes.`,
       fix: 'Shorten the example bodies: an example needs only the members the rules read.',
     }
-    return { ok: false, problems: [problem] }
+    return { text: '', result: { ok: false, problems: [problem] } }
   }
-  return loadDefinition(await readFile(path, 'utf8'))
+  const text = await readFile(path, 'utf8')
+  return { text, result: loadDefinition(text) }
 }
 
 export interface DefinitionEntry {
@@ -79,4 +85,32 @@ export function crossCheck(
     }
   }
   return problems
+}
+
+export type AddOutcome =
+  | { readonly ok: true; readonly id: string; readonly path: string; readonly warnings: ReadonlyArray<DefinitionProblem> }
+  | { readonly ok: false; readonly problems: ReadonlyArray<DefinitionProblem> }
+
+/**
+ * Saves a definition into `dir` as `<id>.yaml|json`, its text unchanged (comments and sources
+ * kept), only when it has no error, also against the built-ins and the definitions already there.
+ */
+export async function addDefinition(dir: string, source: string): Promise<AddOutcome> {
+  const { text, result } = await readDefinitionText(source)
+  if (!result.ok) return result
+  const existing = (await readDefinitionDir(dir)).flatMap((e) => (e.result.ok ? [{ file: e.file, definition: e.result.definition }] : []))
+  const clashes = crossCheck(result.definition, result.locate, existing)
+  if (clashes.length > 0) return { ok: false, problems: [...clashes, ...result.warnings] }
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const path = join(dir, `${result.definition.id}${extname(source).toLowerCase() === '.json' ? '.json' : '.yaml'}`)
+  await writeFileAtomic(path, text)
+  return { ok: true, id: result.definition.id, path, warnings: result.warnings }
+}
+
+/** Removes the definition with this id from `dir`; the file it was in, or null when none has it. */
+export async function removeDefinition(dir: string, id: string): Promise<string | null> {
+  const entry = (await readDefinitionDir(dir)).find((e) => e.result.ok && e.result.definition.id === id)
+  if (!entry) return null
+  await unlink(entry.file)
+  return entry.file
 }

@@ -1,5 +1,5 @@
 /** `authdesk providers` through the built command (npm run build first): lint, test, list, schema and their exit codes. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -86,6 +86,33 @@ describe('authdesk providers', () => {
     expect((await runCli(['providers', 'lint', join(dir, 'missing.yaml')], env)).code).toBe(2)
     expect((await runCli(['providers', 'frobnicate'], env)).code).toBe(2)
     expect((await runCli(['providers', 'test'], env)).code).toBe(2)
+  })
+})
+
+describe('authdesk providers add and remove', () => {
+  it('saves a clean definition into <data-dir>/providers (text unchanged), refuses a bad or clashing one and saves nothing', async () => {
+    const dataDir = join(dir, 'add-data')
+    const providers = join(dataDir, 'providers')
+    const text = `# my comment\n${definitionYaml()}`
+    const good = file('acme-def.yaml', text)
+    const added = await runCli(['providers', 'add', good, '--data-dir', dataDir], env)
+    expect(added.code).toBe(0)
+    expect(readFileSync(join(providers, 'acme.yaml'), 'utf8')).toBe(text)
+    expect(readdirSync(providers)).toEqual(['acme.yaml'])
+
+    const again = await runCli(['providers', 'add', file('acme-copy.yaml', definitionYaml((d) => (d.name = 'Copy'))), '--data-dir', dataDir], env)
+    expect(again.code).toBe(1)
+    expect(again.stdout).toContain('is also the id of')
+    const bad = await runCli(['providers', 'add', file('bad-host.yaml', definitionYaml((d) => { d.id = 'other'; d.envToken = 'OTHER'; d.environments[0].hosts = ['x.acme.test'] })), '--data-dir', dataDir], env)
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toContain('nothing saved')
+    expect(readdirSync(providers)).toEqual(['acme.yaml'])
+
+    const listed = JSON.parse((await runCli(['providers', 'list', '--data-dir', dataDir, '--json'], env)).stdout) as { providers: Array<{ id: string }> }
+    expect(listed.providers.map((p) => p.id)).toContain('acme')
+    expect((await runCli(['providers', 'remove', 'acme', '--data-dir', dataDir], env)).code).toBe(0)
+    expect(readdirSync(providers)).toEqual([])
+    expect((await runCli(['providers', 'remove', 'acme', '--data-dir', dataDir], env)).code).toBe(2)
   })
 })
 

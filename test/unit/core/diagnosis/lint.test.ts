@@ -20,7 +20,7 @@ describe('lintAccount', () => {
 
   it('a base URL ending in the /v1 every Authmatech path starts with is named before anything is sent (not joined to /v1/v1)', () => {
     const problems = lint('authmatech', { API_KEY: SECRET, CLIENT_ID: 'client-1' }, { baseUrl: 'https://service.authmatech.com/v1/' })
-    expect(problems).toEqual([{ field: 'BASE_URL', cause: 'credentials.malformed', message: expect.stringContaining('must not end in /v1') }])
+    expect(problems).toEqual([{ field: 'BASE_URL', cause: 'config.invalid', message: expect.stringContaining('must not end in /v1') }])
     expect(problems[0]!.message).toContain('use https://service.authmatech.com')
     // SMSGate's own base URL ends in /v1 legitimately: its paths do not start with it.
     expect(lint('smsgate', { TOKEN: JWT }, { baseUrl: 'https://api.sms-gate.app/3rdparty/v1', scopes: 'devices:list' })).toEqual([])

@@ -42,15 +42,17 @@ describe('every credential-carrying request passes the credential gate', () => {
     for (const file of found) expect(text(file)).not.toMatch(/\b(request|get|connect|createConnection)\(/)
   })
 
-  it('HttpClient.send is called only by the exchange and the request-budget wrapper', () => {
+  it('HttpClient.send is called only by the exchange and the request-budget wrappers', () => {
     const callers = matching(/\.send\(/).filter((f) => !f.startsWith('src/main/'))
-    expect(callers).toEqual(['src/core/diagnosis/exchange.ts', 'src/core/health/limited-http.ts'])
-    expect(text('src/core/health/limited-http.ts')).not.toMatch(/createHttpClient|from 'undici'/)
+    const budgets = ['src/core/custom-providers/request-budget.ts', 'src/core/health/limited-http.ts']
+    expect(callers).toEqual(['src/core/custom-providers/request-budget.ts', 'src/core/diagnosis/exchange.ts', 'src/core/health/limited-http.ts'])
+    for (const wrapper of budgets) expect(text(wrapper)).not.toMatch(/createHttpClient|from 'undici'/)
   })
 
   it('the credential senders (checks, token issue/refresh/revoke, key rotation, revocation on removal) go through the exchange', () => {
-    // checks: engine; tokens and the revocation before removal: smsgate/tokens-api; rotation: authmatech/rotate-key.
+    // checks: engine and custom-providers/run-check; tokens and the revocation before removal: smsgate/tokens-api; rotation: authmatech/rotate-key.
     expect(matching(/createExchange\(\{/)).toEqual([
+      'src/core/custom-providers/run-check.ts',
       'src/core/diagnosis/engine.ts',
       'src/core/providers/authmatech/rotate-key.ts',
       'src/core/providers/smsgate/tokens-api.ts',

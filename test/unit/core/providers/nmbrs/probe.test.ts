@@ -48,10 +48,9 @@ describe('Nmbrs probe', () => {
     expect(diagnosis.cause).toBe('credentials.invalid')
     expect(diagnosis.summary).toMatch(/token was reset.*Copy the new one/)
     expect(diagnosis.evidence.inferred).toMatch(/Environment_Get \(sandbox\) accepted/)
-    // The fix is named for a person using the app (no environment variable), and carried for a one-click switch.
-    expect(diagnosis.summary).toMatch(/switch the account to sandbox/)
+    // Switching to Sandbox would only hide the reset: no environment switch is offered.
     expect(diagnosis.summary).not.toMatch(/ENVIRONMENT=/)
-    expect(diagnosis.details.suggestedEnvironment).toEqual({ environment: 'sandbox', label: 'sandbox', baseUrl: null })
+    expect(diagnosis.details.suggestedEnvironment).toBeUndefined()
   })
 
   it('after a 1001 in Sandbox that Production accepts: new tokens reach Sandbox the day after', async () => {
@@ -59,6 +58,9 @@ describe('Nmbrs probe', () => {
     const diagnosis = await checkAccount(account({ ENVIRONMENT: 'sandbox' }), { http })
     expect(diagnosis.cause).toBe('credentials.invalid')
     expect(diagnosis.summary).toMatch(/reach Sandbox the day after/)
+    // Checking against Production today is carried for a one-click switch, named for a person (no environment variable).
+    expect(diagnosis.summary).not.toMatch(/ENVIRONMENT=/)
+    expect(diagnosis.details.suggestedEnvironment).toEqual({ environment: 'production', label: 'production', baseUrl: null })
   })
 
   it('after a 1001 that the other environment refuses too, the credentials are invalid', async () => {

@@ -140,7 +140,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     events,
     listAccounts: () => workspaces.vault.list(),
     history: (id) => health.historyOf(id),
-    check: (id) => health.check(id),
+    check: (id) => health.check(id, { secretErrors: 'throw' }),
     settings: fileSettingsStore(options.dataDir),
   })
   // Token calls bypass the check budgets: a refresh held back past its token's expiry breaks the account.

@@ -51,11 +51,15 @@ export class HealthService {
     return this.history().list(id)
   }
 
-  async check(id: string): Promise<Diagnosis> {
+  /**
+   * `secretErrors: 'throw'` is for background checks: a keychain that cannot be read makes the
+   * scheduler wait with it (no prompt storm); a person's check records `secret.unavailable` instead.
+   */
+  async check(id: string, options: { readonly secretErrors?: 'record' | 'throw' } = {}): Promise<Diagnosis> {
     const vault = this.options.vault()
     const account = (await vault.list()).find((a) => a.id === id)
     if (!account) throw new AppError('account.not-found', 'No account has this id; it may have been deleted. Reload the list.', { field: 'id' })
-    return this.checkOne(vault, account)
+    return this.checkOne(vault, account, options.secretErrors ?? 'record')
   }
 
   checkAll(ids?: ReadonlyArray<string>): Promise<{ readonly runId: string; readonly total: number }> {
@@ -90,12 +94,12 @@ export class HealthService {
     return this.options.annotate?.(health) ?? health
   }
 
-  private async checkOne(vault: Vault, account: AccountView): Promise<Diagnosis> {
+  private async checkOne(vault: Vault, account: AccountView, secretErrors: 'record' | 'throw' = 'record'): Promise<Diagnosis> {
     const held = this.options.holdBack?.(account)
     if (held) return held
     const startedAt = Date.now()
     const read = await vault.readSecrets(account.id, 'check').catch((error: unknown) => {
-      if (isSecretUnavailable(error)) return secretUnavailableDiagnosis(account, error as Error, startedAt)
+      if (secretErrors === 'record' && isSecretUnavailable(error)) return secretUnavailableDiagnosis(account, error as Error, startedAt)
       if (isAppError(error) && error.code === ADDRESS_MISMATCH) return notSent(account, error.message)
       throw error
     })

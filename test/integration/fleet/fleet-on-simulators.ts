@@ -126,7 +126,7 @@ export async function fleetOnSimulators(options: FleetOptions): Promise<SimFleet
       check: async (id) => {
         checking += 1
         try {
-          return await health.check(id)
+          return await health.check(id, { secretErrors: 'throw' })
         } finally {
           checking -= 1
         }

@@ -72,6 +72,7 @@ describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
     await call('accounts:status')
     await call('app:info')
     await call('app:security')
+    await call('app:set-ca-file', { path: null })
     await call('providers:list')
     // The workspace channels: without the Demo offered, the user's own vault stays active.
     await call('workspace:info')

@@ -101,6 +101,16 @@ describe.skipIf(!haveKeyring)('re-pointing an account needs its secrets (run und
     expect(stolen).toEqual([])
   })
 
+  it('only the secrets entered with the new address go there: the others are removed, and the account says so', async () => {
+    const { call, create } = await world()
+    const both = await create('Both', 'smsgate', sims.byId.smsgate.scenarioCredentials().valid!.BASE_URL!, { USERNAME: 'GW7KQ2', PASSWORD: 'first-password-1', TOKEN: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' })
+    const moved = await call<AccountView>('accounts:update', { id: both.id, baseUrl: attackerUrl, confirmUnlistedHost: true, fields: { PASSWORD: 'second-password-2' } })
+    expect(Object.keys(moved.secrets)).toEqual(['PASSWORD'])
+    expect(moved.problems.map((p) => p.code)).toContain('secret.address-changed')
+    const fixed = await call<AccountView>('accounts:update', { id: both.id, fields: { TOKEN: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ5In0.c2lnbmF0dXJl' } })
+    expect(fixed.problems.map((p) => p.code)).not.toContain('secret.address-changed')
+  })
+
   it('a new environment or base URL with the secrets entered again keeps them, bound to the new address', async () => {
     const { services, call, account, valid } = await world()
     const moved = await call<AccountView>('accounts:update', { id: account.id, baseUrl: attackerUrl, confirmUnlistedHost: true, fields: { PASSWORD: valid.PASSWORD! } })

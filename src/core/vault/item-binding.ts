@@ -6,11 +6,12 @@
  * Items written before the binding existed are bound, on first read, to the address the file
  * holds then, with a notice.
  */
-import type { Environment } from '../../shared/model'
+import type { Environment, VaultNoticeCode } from '../../shared/model'
 import { AppError } from '../errors'
 import { providerDefinition } from '../providers/registry'
 import { environmentOf } from '../providers/types'
 import type { AccountRecord } from './account-schema'
+import type { AccountItems } from './account-items'
 import type { SecretItem } from './secret-item'
 
 export interface BoundAddress {
@@ -45,4 +46,26 @@ export function addressMismatch(record: AccountRecord, item: SecretItem): AppErr
     `"${record.label}": accounts.json now sends it to ${saved}, but its secrets in the keychain belong to ${bound}. The file was changed outside AuthDesk, so nothing was sent. If you made that change, enter the secrets again in the account editor; otherwise restore the address.`,
     { field: 'baseUrl' },
   )
+}
+
+export interface BindingDeps {
+  readonly items: Pick<AccountItems, 'write'>
+  readonly log: (level: 'info' | 'warn', event: string, data: Record<string, unknown>) => void
+  readonly notice: (code: VaultNoticeCode, message: string) => void
+}
+
+/** The item, bound to its record's address; an item from before the binding is bound now. Throws when the file disagrees with the item. */
+export async function verifyAddress(record: AccountRecord, item: SecretItem, deps: BindingDeps): Promise<SecretItem> {
+  if (isUnbound(item)) {
+    const bound: SecretItem = { ...item, ...addressOf(record) }
+    await deps.items.write(record.id, bound)
+    deps.log('info', 'account.address-bound', { id: record.id })
+    deps.notice('keychain.address-bound', 'Secrets saved by an earlier AuthDesk were bound to their account’s current address (base URL and environment): from now on a change of address needs the secrets again.')
+    return bound
+  }
+  if (sameAddress(addressOf(record), addressOf(item))) return item
+  const error = addressMismatch(record, item)
+  deps.log('warn', 'account.address-mismatch', { id: record.id })
+  deps.notice('metadata.address-mismatch', error.message)
+  throw error
 }

@@ -44,10 +44,10 @@ export function problemsOf(record: AccountRecord, status: SecretsStatus, storage
       code: 'secret.session-only',
       message: `Its secrets are kept in memory for this session only and are lost when AuthDesk closes, because the OS keychain is unavailable.${fix}`,
     })
-  if (record.secretsClearedAt && Object.keys(record.secrets).length === 0)
+  if (record.secretsClearedAt)
     problems.push({
       code: 'secret.address-changed',
-      message: 'Secrets needed: its address (base URL or environment) was changed without entering the secrets again, so its secrets and issued tokens were removed. Enter them again.',
+      message: 'Secrets needed: its address (base URL or environment) was changed without entering all its secrets again, so the others and any issued tokens were removed. Enter them again.',
     })
   if (record.recoveredAt)
     problems.push({

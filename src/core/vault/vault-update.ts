@@ -94,27 +94,22 @@ export function updateAccount(vault: Vault, patch: AccountPatch): Promise<Accoun
     const address = addressOf({ environment, baseUrl })
     const repointed = !sameAddress(addressOf(record), address)
     let secretsClearedAt = record.secretsClearedAt ?? null
-    if (repointed && !reenteredAll(record, changes.secret)) {
-      // Secrets and issued tokens never follow an account to a new address on the renderer's word alone.
-      vault.assertReachable(record, 'change the address of')
-      const held = Object.keys(record.secrets).length > 0 || vault.items.has(record.id)
-      if (vault.items.has(record.id)) await vault.items.remove(record.id)
-      secrets = {}
-      if (held) secretsClearedAt = vault.now()
-      vault.log('warn', 'account.secrets-cleared', { id: record.id, reason: 'address changed without the secrets' })
-    } else if (repointed || Object.keys(changes.secret).length > 0) {
-      vault.assertReachable(record, 'change the secrets of')
+    if (repointed || Object.keys(changes.secret).length > 0) {
+      vault.assertReachable(record, repointed ? 'change the address of' : 'change the secrets of')
       const item = vault.items.has(record.id) ? await vault.items.read(record.id) : null
-      const merged: Record<string, string> = { ...(item?.secrets ?? {}) }
+      // Secrets and issued tokens never follow an account to a new address on the renderer's word
+      // alone: only the secrets entered in this request go there (tokens belong to the old server).
+      const merged: Record<string, string> = repointed ? {} : { ...(item?.secrets ?? {}) }
       for (const [name, value] of Object.entries(changes.secret)) {
         if (value === null) delete merged[name]
         else merged[name] = value
       }
-      // Tokens were issued by the old address's server: they stay behind.
       await vault.items.write(record.id, { v: 1, provider: record.provider, ...address, label, secrets: merged, tokens: repointed ? {} : (item?.tokens ?? {}) })
       secrets = await secretRecords(vault.fingerprints, merged)
       secretStorage = vault.secretStorageKind
-      if (Object.keys(merged).length > 0) secretsClearedAt = null
+      const dropped = repointed && Object.keys(record.secrets).some((name) => !Object.hasOwn(merged, name))
+      if (dropped) vault.log('warn', 'account.secrets-cleared', { id: record.id, reason: 'address changed without all its secrets' })
+      secretsClearedAt = dropped ? vault.now() : Object.keys(merged).length > 0 ? null : secretsClearedAt
     }
     const now = vault.now()
     const next: AccountRecord = {
@@ -139,12 +134,6 @@ export function updateAccount(vault: Vault, patch: AccountPatch): Promise<Accoun
     vault.changed([record.id])
     return vault.view(next)
   })
-}
-
-/** Every secret the account holds was entered again in this request (what a change of address needs). */
-function reenteredAll(record: AccountRecord, secret: Readonly<Record<string, string | null>>): boolean {
-  const given = Object.entries(secret).filter(([, value]) => value !== null).map(([name]) => name)
-  return given.length > 0 && Object.keys(record.secrets).every((name) => given.includes(name))
 }
 
 /** Copies the definition and any readable secrets; tokens stay with the original (a refresh token must not be shared). */

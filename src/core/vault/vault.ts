@@ -13,7 +13,7 @@ import { providerDefinition } from '../providers/registry'
 import type { SecretScrubber } from '../secret-scrubber'
 import { checkDraft, problemError, sameLabel, type AccountDraft } from './account-input'
 import { AccountItems } from './account-items'
-import { addressMismatch, addressOf, isUnbound, sameAddress, type BoundAddress } from './item-binding'
+import { addressOf, verifyAddress, type BoundAddress } from './item-binding'
 import { copyLabel, newRecord, secretRecords, secretsChanged } from './account-records'
 import { ACCOUNTS_FILE, ACCOUNTS_FORMAT, ACCOUNTS_VERSION, parseAccountsDocument, type AccountRecord, type AccountsDocument } from './account-schema'
 import { toView } from './account-view'
@@ -312,23 +312,7 @@ export class Vault {
     const item = this.items.has(record.id) ? await this.items.read(record.id) : null
     if (!item && Object.keys(record.secrets).length > 0)
       throw new AppError('vault.secret-missing', `Cannot ${action} "${record.label}": its secrets are not in the keychain any more. Enter them again.`)
-    return item && (await this.verifyAddress(record, item))
-  }
-
-  /** The item, bound to its record's address; an item from before the binding is bound now. Throws when the file disagrees with the item. */
-  private async verifyAddress(record: AccountRecord, item: SecretItem): Promise<SecretItem> {
-    if (isUnbound(item)) {
-      const bound: SecretItem = { ...item, ...addressOf(record) }
-      await this.items.write(record.id, bound)
-      this.log('info', 'account.address-bound', { id: record.id })
-      this.notice('keychain.address-bound', 'Secrets saved by an earlier AuthDesk were bound to their account’s current address (base URL and environment): from now on a change of address needs the secrets again.')
-      return bound
-    }
-    if (sameAddress(addressOf(record), addressOf(item))) return item
-    const error = addressMismatch(record, item)
-    this.log('warn', 'account.address-mismatch', { id: record.id })
-    this.notice('metadata.address-mismatch', error.message)
-    throw error
+    return item && (await verifyAddress(record, item, { items: this.items, log: (...a) => this.log(...a), notice: (...a) => this.notice(...a) }))
   }
 
   /** For a check or a token call: the account's secret values, and the address they are bound to. The read is logged, never the values. */

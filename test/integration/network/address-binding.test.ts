@@ -68,16 +68,12 @@ async function world() {
     if (!reply.ok) throw Object.assign(new Error(`${channel}: ${reply.error.message}`), { code: reply.error.code })
     return reply.value as T
   }
+  /** An account on a simulator (its loopback base URL is not a provider host: confirmed). */
+  const create = (label: string, provider: 'smsgate' | 'authmatech', baseUrl: string, fields: Record<string, string>, extra: object = {}) =>
+    call<AccountView>('accounts:create', { label, provider, baseUrl, confirmUnlistedHost: true, fields, ...extra })
   const valid = sims.byId.smsgate.scenarioCredentials().valid!
-  const account = await call<AccountView>('accounts:create', {
-    label: 'Gateway',
-    provider: 'smsgate',
-    baseUrl: valid.BASE_URL,
-    confirmUnlistedHost: true,
-    fields: { USERNAME: valid.USERNAME!, PASSWORD: valid.PASSWORD! },
-    scopes: ['devices:list', 'messages:send'],
-  })
-  return { services, dir, call, account, valid }
+  const account = await create('Gateway', 'smsgate', valid.BASE_URL!, { USERNAME: valid.USERNAME!, PASSWORD: valid.PASSWORD! }, { scopes: ['devices:list', 'messages:send'] })
+  return { services, dir, call, create, account, valid }
 }
 
 /** What someone with write access to the data folder does: rewrite the base URL and the file's checksum. */
@@ -105,6 +101,16 @@ describe.skipIf(!haveKeyring)('re-pointing an account needs its secrets (run und
     expect(stolen).toEqual([])
   })
 
+  it('only the secrets entered with the new address go there: the others are removed, and the account says so', async () => {
+    const { call, create } = await world()
+    const both = await create('Both', 'smsgate', sims.byId.smsgate.scenarioCredentials().valid!.BASE_URL!, { USERNAME: 'GW7KQ2', PASSWORD: 'first-password-1', TOKEN: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' })
+    const moved = await call<AccountView>('accounts:update', { id: both.id, baseUrl: attackerUrl, confirmUnlistedHost: true, fields: { PASSWORD: 'second-password-2' } })
+    expect(Object.keys(moved.secrets)).toEqual(['PASSWORD'])
+    expect(moved.problems.map((p) => p.code)).toContain('secret.address-changed')
+    const fixed = await call<AccountView>('accounts:update', { id: both.id, fields: { TOKEN: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ5In0.c2lnbmF0dXJl' } })
+    expect(fixed.problems.map((p) => p.code)).not.toContain('secret.address-changed')
+  })
+
   it('a new environment or base URL with the secrets entered again keeps them, bound to the new address', async () => {
     const { services, call, account, valid } = await world()
     const moved = await call<AccountView>('accounts:update', { id: account.id, baseUrl: attackerUrl, confirmUnlistedHost: true, fields: { PASSWORD: valid.PASSWORD! } })
@@ -117,7 +123,7 @@ describe.skipIf(!haveKeyring)('re-pointing an account needs its secrets (run und
 
 describe.skipIf(!haveKeyring)('the address is bound to the secret in the keychain', () => {
   it('an edited accounts.json cannot redirect a check, a token issue or a rotation: reported as tampering, nothing sent', async () => {
-    const { dir, call, account } = await world()
+    const { dir, call, create, account } = await world()
     await tamper(dir, account.id, attackerUrl)
 
     const check = await call<Diagnosis>('health:check', { id: account.id })
@@ -126,6 +132,11 @@ describe.skipIf(!haveKeyring)('the address is bound to the secret in the keychai
     await expect(call('tokens:issue', { accountId: account.id })).rejects.toMatchObject({ code: 'vault.address-mismatch' })
     const status = await call<VaultStatus>('accounts:status')
     expect(status.notices.map((n) => n.code)).toContain('metadata.address-mismatch')
+
+    const am = sims.byId.authmatech.scenarioCredentials().valid!
+    const rotating = await create('Verify', 'authmatech', am.BASE_URL!, { API_KEY: am.API_KEY!, CLIENT_ID: am.CLIENT_ID! })
+    await tamper(dir, rotating.id, attackerUrl.replace('/3rdparty/v1', ''))
+    await expect(call('accounts:rotate-key', { id: rotating.id, secretKey: 'client-secret-123' })).rejects.toMatchObject({ code: 'vault.address-mismatch' })
     expect(stolen).toEqual([])
   })
 

@@ -44,7 +44,7 @@ describe.skipIf(!haveKeyring || process.platform === 'win32')('private data fold
   it.each([
     ['created', false],
     ['found looser and tightened', true],
-  ])('data, history and token folders are 0700 and files 0600 (%s)', async (_label, loose) => {
+  ])('data, history and token folders are 0700 and files 0600 (%s)', { timeout: 90_000 }, async (_label, loose) => {
     const dataDir = join(root, loose ? 'loose' : 'fresh')
     if (loose) {
       for (const sub of ['', 'history', 'tokens', 'bundles']) mkdirSync(join(dataDir, sub), { recursive: true })

@@ -52,7 +52,7 @@ describe('authdesk tokens', () => {
     const refreshed = JSON.parse((await run('refresh', '--account', 'SG', '--json')).out) as { state: { jti: string; lastRefresh: { outcome: string } } }
     expect(refreshed.state.lastRefresh.outcome).toBe('refreshed')
     expect(refreshed.state.jti).not.toBe(listed.state.jti)
-    const revoked = await run('revoke', '--account', 'SG', '--jti', refreshed.state.jti)
+    const revoked = await run('revoke', '--account', 'SG', `--jti=${refreshed.state.jti}`)
     expect(revoked.code).toBe(0)
     expect(revoked.out).toContain('token revoked')
     for (const token of tap.issuedTokens) expect(issued.out + revoked.out + JSON.stringify(listed) + JSON.stringify(refreshed)).not.toContain(token)

@@ -28,7 +28,7 @@ function compiled(secrets: ReadonlyArray<string>, pairs: ReadonlyArray<readonly 
   if (known) {
     COMPILED.delete(key)
   } else {
-    known = KnownValues.of({ secrets, pairs, minLength: MIN_SECRET_LENGTH })
+    known = KnownValues.of({ secrets, pairs, minLength: MIN_SECRET_LENGTH, wholeTokens: true })
     if (COMPILED.size >= COMPILED_KEPT) COMPILED.delete(COMPILED.keys().next().value!)
   }
   COMPILED.set(key, known)

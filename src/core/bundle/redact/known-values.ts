@@ -59,6 +59,8 @@ export interface KnownSets {
   readonly pairs?: ReadonlyArray<readonly [string, string]>
   /** Shortest secret looked for (default 6); shorter ones only raw. */
   readonly minLength?: number
+  /** A JWT goes whole (outputs), not only its signature (bundles keep header and claims for support). */
+  readonly wholeTokens?: boolean
 }
 
 export class KnownValues {
@@ -85,7 +87,10 @@ export class KnownValues {
     const entries: Entry[] = []
     const seen = new Set<string>()
     const known = (encoding: SecretEncoding): Target => ({ role: 'known', encoding })
-    for (const secret of sets.secrets) collect(entries, seen, secretVariants(secret, true, sets.minLength).map((v) => ({ text: v.text, target: known(v.encoding) })))
+    for (const secret of sets.secrets) {
+      if (sets.wholeTokens) collect(entries, seen, [{ text: secret.trim(), target: known('raw') }])
+      collect(entries, seen, secretVariants(secret, true, sets.minLength).map((v) => ({ text: v.text, target: known(v.encoding) })))
+    }
     for (const [user, secret] of sets.pairs ?? []) collect(entries, seen, pairVariants(user, secret).map((v) => ({ text: v.text, target: known(v.encoding) })))
     distinctValues(sets.pseudonyms ?? []).forEach((value, index) => {
       const target: Target = { role: 'pseudonym', encoding: 'raw', replacement: pseudonymFor(index) }

@@ -2,6 +2,7 @@
  * Builds every core service once. Main, the CLI and the e2e harness all start here, so
  * they run the same code path.
  */
+import type { SaveLocation } from './bundle/save-location'
 import { mkdir } from 'node:fs/promises'
 import type { AppInfo, SecurityPosture } from '../shared/model'
 import { EventHub } from './event-hub'
@@ -49,6 +50,8 @@ export interface ServicesOptions {
   readonly fleet?: { readonly start?: boolean; readonly clock?: FleetClock }
   /** Token lifecycle (SMSGate) and due dates; the refresh timer runs where the Demo is offered unless set. */
   readonly tokens?: TokenTuning
+  /** The Save dialog for bundles (desktop app, harness double); without it bundles go to `bundles/` in the data dir. */
+  readonly saveLocation?: SaveLocation
 }
 
 export interface Services {
@@ -68,6 +71,7 @@ export interface Services {
   readonly tokens: TokenService
   /** The active workspace's wizard progress. */
   wizard(): WizardStore
+  readonly saveLocation: SaveLocation | null
   /** Events for the renderer (no secrets): main and the e2e harness forward them. */
   readonly events: EventHub
   appInfo(): AppInfo
@@ -151,6 +155,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     tokens,
     wizard,
     events,
+    saveLocation: options.saveLocation ?? null,
     appInfo: () => ({
       name: 'AuthDesk',
       version: options.appVersion,

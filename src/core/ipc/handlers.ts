@@ -1,5 +1,5 @@
 import { removeAccount } from '../account-removal'
-import { exportForRenderer, previewForRenderer } from '../bundle/bundle-ipc'
+import { exportForRenderer, previewForRenderer, revealExport } from '../bundle/bundle-ipc'
 import { knowledgeStep } from '../diagnosis/providers'
 import { listProviders } from '../providers/provider-info'
 import type { Services } from '../services'
@@ -44,6 +44,7 @@ export function createHandlers(services: Services): Handlers {
     },
     'bundle:preview': (request) => previewForRenderer(services, request),
     'bundle:export': (request) => exportForRenderer(services, request),
+    'bundle:reveal': ({ exportId }) => revealExport(services, exportId),
     'workspace:info': () => services.workspaces.info(),
     'workspace:switch': ({ to }) => services.workspaces.switchTo(to),
   }

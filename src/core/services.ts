@@ -2,6 +2,7 @@
  * Builds every core service once. Main, the CLI and the e2e harness all start here, so
  * they run the same code path.
  */
+import type { SaveLocation } from './bundle/save-location'
 import type { AppInfo, NetworkTrust, SecurityPosture } from '../shared/model'
 import { EventHub } from './event-hub'
 import { systemClock, type FleetClock } from './health/fleet-clock'
@@ -61,6 +62,8 @@ export interface ServicesOptions {
    * (wins over the app's saved extra CA setting).
    */
   readonly network?: { readonly env?: Readonly<Record<string, string | undefined>>; readonly caFile?: string | null }
+  /** The Save dialog for bundles (desktop app, harness double); without it bundles go to `bundles/` in the data dir. */
+  readonly saveLocation?: SaveLocation
 }
 
 export interface Services {
@@ -86,6 +89,7 @@ export interface Services {
   wizard(): WizardStore
   /** Saves the app's extra CA file setting (checked first; applies from the next start). */
   setCaFile(path: string | null): Promise<NetworkTrust>
+  readonly saveLocation: SaveLocation | null
   /** Events for the renderer (no secrets): main and the e2e harness forward them. */
   readonly events: EventHub
   appInfo(): AppInfo
@@ -196,6 +200,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return networkFacts()
     },
     events,
+    saveLocation: options.saveLocation ?? null,
     appInfo: () => ({
       name: 'AuthDesk',
       version: options.appVersion,

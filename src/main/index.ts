@@ -12,6 +12,7 @@ import { notifyFrom, type NotificationApi } from './notifications'
 import { effectivePreferences } from './security/effective-preferences'
 import { lockDownWebContents } from './security/navigation'
 import { denyAllPermissions } from './security/permissions'
+import { systemSaveLocation } from './save-location'
 import { acquireSingleInstance } from './single-instance'
 import { createMainWindow } from './window'
 
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
     keychainProbe: { isolated: false, timeoutMs: 120_000 },
     demo: {},
     fleet: { start: true },
+    saveLocation: systemSaveLocation(() => mainWindow),
   })
   const rendererDir = join(__dirname, '../renderer')
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url))

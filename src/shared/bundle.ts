@@ -37,4 +37,6 @@ export interface ExportedBundleView {
   readonly path: string
   readonly bytes: number
   readonly files: ReadonlyArray<string>
+  /** Pass to `bundle:reveal` to show the file in the file manager (absent where that is not possible). */
+  readonly exportId?: string
 }

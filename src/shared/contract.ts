@@ -168,6 +168,8 @@ export const channels = {
   'bundle:export': channel<ExportedBundleView>()(
     bundleRequest.extend({ digest: z.string().min(1).max(128), generatedAt: z.string().datetime({ offset: true }) }).strict(),
   ),
+  /** Shows an exported bundle in the system's file manager (by the id its export returned, never a path). */
+  'bundle:reveal': channel<null>()(z.object({ exportId: z.string().uuid() }).strict()),
   /** Which workspace is shown: the user's accounts, or the Demo on the provider simulators. */
   'workspace:info': channel<WorkspaceInfo>()(none),
   'workspace:switch': channel<WorkspaceInfo>()(z.object({ to: z.enum(['mine', 'demo']) }).strict()),

@@ -90,6 +90,8 @@ test('the account detail, the wizard and the bundle are reachable and usable fro
   const id = (await services.vault.list()).find((a) => a.label === 'Nmbrs (SOAP v3) · domain-wrong')!.id
   await services.health.check(id)
   await page.getByLabel('Search accounts').fill('domain-wrong')
+  // The check's result has arrived (health:changed) before the detail is opened.
+  await expect(row(page, 'Nmbrs (SOAP v3) · domain-wrong').locator('[data-state="failing"]')).toBeVisible()
   await row(page, 'Nmbrs (SOAP v3) · domain-wrong').getByRole('button', { name: 'Nmbrs (SOAP v3) · domain-wrong', exact: true }).press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Nmbrs (SOAP v3) · domain-wrong' })).toBeFocused()
 

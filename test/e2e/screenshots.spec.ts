@@ -45,6 +45,17 @@ for (const theme of ['light', 'dark'] as const) {
     clearFaults(app)
     await checkAll(page)
     await shot('dashboard-checked')
+    // The narrowest window: each row folds into two lines, nothing scrolls sideways.
+    await page.setViewportSize({ width: 900, height: 800 })
+    await dismissToasts()
+    await page.screenshot({ path: `${DIR}/dashboard-900-${theme}.png` })
+    await page.setViewportSize({ width: 1280, height: 800 })
+
+    await openAccount(page, 'Nmbrs (SOAP v3) · sandbox-on-production')
+    await page.getByRole('button', { name: 'Troubleshoot' }).click()
+    await expect(page.getByTestId('wizard-environment-fix')).toBeVisible()
+    await shot('wizard-environment', 900)
+    await goTo(page, 'Dashboard')
 
     await openAccount(page, 'Nmbrs (SOAP v3) · domain-wrong')
     await checkNow(page)

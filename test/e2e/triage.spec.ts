@@ -83,6 +83,22 @@ test('Troubleshoot from a failing row opens the wizard for that account', async 
   await expect(page.getByTestId('wizard-domain-fix')).toBeVisible()
 })
 
+test('a cut-off label has a tooltip and the Account column can be widened, by the keyboard too', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await dashboardReady(page)
+  const label = 'Authmatech · balance-exhausted'
+  const cell = row(page, label).locator('.cell-account')
+  await expect(cell).toHaveAttribute('title', new RegExp(`^${label}\n`))
+  const before = (await cell.boundingBox())!.width
+  const resizer = page.getByRole('separator', { name: 'Account column width' })
+  await resizer.focus()
+  for (let i = 0; i < 4; i++) await resizer.press('ArrowRight')
+  await expect.poll(async () => (await cell.boundingBox())!.width).toBeGreaterThan(before + 60)
+  const title = row(page, label).locator('.row-title')
+  expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+})
+
 test('search and filters belong to their workspace', async ({ app }) => {
   const { page } = app
   await dashboardReady(page)

@@ -39,9 +39,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 900, height: 800 })
     const first = page.getByTestId('account-row').first()
     const table = await page.getByTestId('account-table').boundingBox()
+    const rowBox = await first.boundingBox()
     for (const cell of ['row-reason', 'row-deadline']) {
       const box = await first.getByTestId(cell).boundingBox()
       expect(box && table && box.x + box.width <= table.x + table.width + 0.5, `${cell} inside the table`).toBe(true)
+      expect(box && rowBox && box.y + box.height <= rowBox.y + rowBox.height + 0.5, `${cell} inside its row`).toBe(true)
     }
     await expect(first.getByRole('button', { name: /^Actions for/ })).toBeInViewport()
     await page.setViewportSize({ width: 1280, height: 800 })

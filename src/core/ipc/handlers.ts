@@ -1,6 +1,6 @@
 import { removeAccount } from '../account-removal'
 import { updateAccount } from '../account-update'
-import { exportForRenderer, previewForRenderer } from '../bundle/bundle-ipc'
+import { exportForRenderer, previewForRenderer, revealExport } from '../bundle/bundle-ipc'
 import { knowledgeStep } from '../diagnosis/providers'
 import { listProviders } from '../providers/provider-info'
 import { AppError } from '../errors'
@@ -64,6 +64,7 @@ export function createHandlers(services: Services): Handlers {
     }),
     'bundle:preview': forAccount((request) => previewForRenderer(services, request)),
     'bundle:export': forAccount((request) => exportForRenderer(services, request)),
+    'bundle:reveal': ({ exportId }) => revealExport(services, exportId),
     'workspace:info': () => services.workspaces.info(),
     'workspace:switch': ({ to }) => services.workspaces.switchTo(to),
   }

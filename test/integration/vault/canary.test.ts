@@ -94,6 +94,8 @@ describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
     const bundle = await call<{ digest: string; generatedAt: string }>('bundle:preview', { accountId: gc })
     expect(bundle.ok).toBe(true)
     expect((await call('bundle:export', { accountId: gc, digest: bundle.value.digest, generatedAt: bundle.value.generatedAt })).ok).toBe(true)
+    // Only a bundle saved through the Save dialog in this session can be shown in the folder.
+    expect((await call('bundle:reveal', { exportId: '00000000-0000-4000-8000-000000000000' })).error?.code).toBe('bundle.unknown-export')
     // Token channels without reaching a provider: the pasted refresh token is refused before sending,
     // issuing and key rotation are refused for a Groupcall account, and there is nothing to revoke.
     await call('tokens:list', { accountId: sg })

@@ -12,6 +12,7 @@ import { fail } from '../../../src/shared/result'
 import { createHandlers } from '../../../src/core/ipc/handlers'
 import { createRouter } from '../../../src/core/ipc/router'
 import { sameOriginMainFrame } from '../../../src/core/ipc/sender-policy'
+import type { SaveLocation } from '../../../src/core/bundle/save-location'
 import { createServices, type Services, type ServicesOptions } from '../../../src/core/services'
 import { PAGE_PRELOAD_PATH } from './build-page-preload'
 import { serveRenderer } from './static-server'
@@ -31,8 +32,31 @@ export interface Harness {
   readonly logLines: ReadonlyArray<string>
   /** Every IPC answer and forwarded event the page received, in order (for secret canaries). */
   readonly ipcAnswers: ReadonlyArray<IpcAnswer>
+  /** The test double of the system Save dialog (main's SaveLocation): what it answers next, and what was shown in the folder. */
+  readonly saveDialog: SaveDialogDouble
   emit<E extends EventName>(name: E, payload: EventPayloadOf<E>): Promise<void>
   close(): Promise<void>
+}
+
+export interface SaveDialogDouble {
+  /** `save`: the file goes to `saved/` in the test's data dir; `cancel`: as if the dialog was closed. */
+  answer: 'save' | 'cancel'
+  readonly asked: string[]
+  readonly revealed: string[]
+}
+
+function saveDialogDouble(dataDir: string): SaveDialogDouble & SaveLocation {
+  const double = {
+    answer: 'save' as 'save' | 'cancel',
+    asked: [] as string[],
+    revealed: [] as string[],
+    choose: async (fileName: string) => {
+      double.asked.push(fileName)
+      return double.answer === 'save' ? join(dataDir, 'saved', fileName) : null
+    },
+    reveal: (path: string) => void double.revealed.push(path),
+  }
+  return double
 }
 
 export interface HarnessOptions {
@@ -46,6 +70,7 @@ function emitInPage(page: Page, name: string, payload: unknown): Promise<void> {
 export async function openApp(page: Page, options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'authdesk-e2e-'))
   const logLines: string[] = []
+  const saveDialog = saveDialogDouble(dataDir)
   const services = await createServices({
     dataDir,
     appVersion: '0.0.0-e2e',
@@ -53,6 +78,7 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     logSink: (line) => logLines.push(line),
     // As in the app: the first run opens the Demo workspace on the simulators.
     demo: { latencyMs: 50 },
+    saveLocation: saveDialog,
     ...options.services,
   })
   const server = await serveRenderer(resolve('out/renderer'))
@@ -84,6 +110,7 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     dataDir,
     logLines,
     ipcAnswers,
+    saveDialog,
     emit: (name, payload) => emitInPage(page, name, payload),
     close: async () => {
       closing = true

@@ -4,7 +4,12 @@ import { call } from '../../../lib/call'
 
 export type ExportBundleRequest = RequestOf<'bundle:export'>
 
-/** Writes exactly the previewed bundle (same digest) after the self-scan; core picks the path. */
+/** Writes exactly the previewed bundle (same digest) after the self-scan, where the person chooses in main's Save dialog. */
 export function useExportBundle() {
   return useMutation({ mutationFn: (request: ExportBundleRequest) => call(window.authdesk.bundle.export(request)) })
+}
+
+/** Shows an exported bundle in the file manager (by its export id; the renderer never handles paths). */
+export function useRevealBundle() {
+  return useMutation({ mutationFn: (exportId: string) => call(window.authdesk.bundle.reveal({ exportId })) })
 }

@@ -3,7 +3,9 @@ import type { AccountView } from '../../../../../shared/model'
 import { Icon } from '../../../components/icon'
 import { PageHeader } from '../../../components/page-header'
 import { SectionCard } from '../../../components/section-card'
+import { ApiError } from '../../../lib/call'
 import { useExportBundle } from '../api/export-bundle'
+import { RevealButton } from './reveal-button'
 import { useBundlePreview } from '../api/preview-bundle'
 import { formatBytes } from '../utils/redaction-segments'
 import { BundleContents } from './bundle-contents'
@@ -54,11 +56,16 @@ export function BundleScreen({ account, onClose }: { readonly account: AccountVi
           {preview.error.message}
         </p>
       )}
-      {exporter.isError && (
-        <p role="alert" className="form-alert">
-          {exporter.error.message}
-        </p>
-      )}
+      {exporter.isError &&
+        (exporter.error instanceof ApiError && exporter.error.code === 'bundle.save-cancelled' ? (
+          <p role="status" className="muted" data-testid="bundle-not-saved">
+            {exporter.error.message}
+          </p>
+        ) : (
+          <p role="alert" className="form-alert">
+            {exporter.error.message}
+          </p>
+        ))}
       {exporter.data && (
         <div className="banner banner-info" role="status" data-testid="bundle-exported">
           <Icon name="check" size={18} className="banner-icon" />
@@ -68,6 +75,11 @@ export function BundleScreen({ account, onClose }: { readonly account: AccountVi
               <code className="bundle-path">{exporter.data.path}</code>
             </p>
           </div>
+          {exporter.data.exportId && (
+            <div className="banner-action">
+              <RevealButton exportId={exporter.data.exportId} />
+            </div>
+          )}
         </div>
       )}
       {!data && !preview.isError && (

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import { Icon } from '../../../../components/icon'
 import { useDashboardFilters, type SortKey } from '../../stores/dashboard-filters'
 import type { TableItem } from '../../utils/triage'
 import { AccountRowView, GroupHeading, type RowActions } from './account-row'
+import { ColumnResizer } from './column-resizer'
 import { useStackedRows } from './use-stacked-rows'
 
 /** Must match --row-height, --group-height and --row-height-stacked in the stylesheet. */
@@ -11,15 +12,27 @@ export const ROW_HEIGHT = 30
 export const GROUP_HEIGHT = 26
 export const STACKED_ROW_HEIGHT = 54
 
-function SortHeader({ label, sortKey, className }: { readonly label: string; readonly sortKey: SortKey; readonly className?: string }) {
+function useSortOf(): (key: SortKey) => 'ascending' | 'descending' | 'none' {
+  const { sort, direction } = useDashboardFilters()
+  return (key) => (sort === key ? (direction === 'asc' ? 'ascending' : 'descending') : 'none')
+}
+
+function SortButton({ label, sortKey }: { readonly label: string; readonly sortKey: SortKey }) {
   const { sort, direction, sortBy } = useDashboardFilters()
   const active = sort === sortKey
   return (
-    <div role="columnheader" className={className} aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className={active ? 'sort-button is-active' : 'sort-button'} onClick={() => sortBy(sortKey)}>
-        {label}
-        <Icon name={active && direction === 'desc' ? 'arrowDown' : 'arrowUp'} size={13} className="sort-icon" />
-      </button>
+    <button type="button" className={active ? 'sort-button is-active' : 'sort-button'} onClick={() => sortBy(sortKey)}>
+      {label}
+      <Icon name={active && direction === 'desc' ? 'arrowDown' : 'arrowUp'} size={13} className="sort-icon" />
+    </button>
+  )
+}
+
+function SortHeader({ label, sortKey, className }: { readonly label: string; readonly sortKey: SortKey; readonly className?: string }) {
+  const sortOf = useSortOf()
+  return (
+    <div role="columnheader" className={className} aria-sort={sortOf(sortKey)}>
+      <SortButton label={label} sortKey={sortKey} />
     </div>
   )
 }
@@ -33,6 +46,11 @@ export function AccountTable(props: { readonly items: ReadonlyArray<TableItem>; 
   const { items, actions, highlight } = props
   const scroller = useRef<HTMLDivElement>(null)
   const stacked = useStackedRows()
+  const sortOf = useSortOf()
+  // Null: the column shares the width with the others; set once the person widens it.
+  const [accountWidth, setAccountWidth] = useState<number | null>(null)
+  const headerCell = useRef<HTMLDivElement>(null)
+  const widthStyle = accountWidth === null ? undefined : ({ '--account-col': `${accountWidth}px` } as CSSProperties)
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
@@ -46,10 +64,13 @@ export function AccountTable(props: { readonly items: ReadonlyArray<TableItem>; 
     if (firstHighlighted >= 0) virtualizer.scrollToIndex(firstHighlighted, { align: 'center' })
   }, [firstHighlighted, virtualizer])
   return (
-    <div role="table" aria-label="Accounts" aria-rowcount={items.length + 1} className={`account-table${stacked ? ' is-stacked' : ''}`} data-testid="account-table">
+    <div role="table" aria-label="Accounts" aria-rowcount={items.length + 1} className={`account-table${stacked ? ' is-stacked' : ''}`} data-testid="account-table" style={widthStyle}>
       <div role="rowgroup" className="account-table-head">
         <div role="row" aria-rowindex={1} className="account-grid">
-          <SortHeader label="Account" sortKey="label" className="cell-account" />
+          <div ref={headerCell} role="columnheader" className="cell-account cell-resizable" aria-sort={sortOf('label')}>
+            <SortButton label="Account" sortKey="label" />
+            <ColumnResizer width={accountWidth ?? Math.round(headerCell.current?.getBoundingClientRect().width ?? 200)} onWidth={setAccountWidth} />
+          </div>
           <SortHeader label="Provider" sortKey="provider" className="cell-provider" />
           <SortHeader label="State" sortKey="state" className="cell-state" />
           <div role="columnheader" className="cell-details">

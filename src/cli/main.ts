@@ -1,7 +1,13 @@
 import { COMMANDS } from './commands/index'
-import { failureOf, printFailure } from './errors'
+import { failureOf, printFailure, REFERENCE } from './errors'
+import { closest, flagLines } from './flags'
 import { EXIT, type CliIo, type Command } from './io'
 import { VERSION } from './version'
+
+const EXIT_CODES = [
+  'Exit codes: 0 ok · 1 failing (a credential, or the provider refused) · 2 usage · 3 unknown (none failing) · 4 keychain unavailable',
+  '            5 system (a path or port; the message names it and the fix) · 6 check --expiring-within: something ends soon · 130 Ctrl-C',
+]
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
@@ -14,29 +20,61 @@ function helpText(): string {
     'Commands:',
     ...lines,
     '',
-    'Run `authdesk <command> --help` for a command’s options.',
+    'Run `authdesk help <command>` (or `authdesk <command> --help`) for a command’s flags and examples.',
+    '`authdesk --version` (-V) prints the version.',
+    ...EXIT_CODES,
+    `Reference: ${REFERENCE}`,
     '',
   ].join('\n')
+}
+
+function commandHelp(command: Command): string {
+  return [
+    `Usage: ${command.usage}`,
+    '',
+    command.summary,
+    '',
+    'Flags:',
+    ...flagLines(command.flags),
+    '',
+    'Examples:',
+    ...command.examples.map((e) => `  ${e}`),
+    '',
+    'Accounts in variables: <NAME>_<PROVIDER>_<FIELD> or <PROVIDER>_<FIELD>, e.g. SMSGATE_USERNAME, PROD_NMBRS_TOKEN',
+    '(providers GROUPCALL, NMBRS, SMSGATE, AUTHMATECH; the fields of each are in the reference).',
+    ...EXIT_CODES,
+    `Reference: ${REFERENCE}`,
+    '',
+  ].join('\n')
+}
+
+function unknownCommand(name: string, io: CliIo): number {
+  const suggestion = closest(name, COMMANDS.map((c) => c.name))
+  io.stderr(`authdesk: unknown command "${name.slice(0, 40)}".${suggestion ? ` Did you mean \`authdesk ${suggestion}\`?` : ''} Run \`authdesk --help\` for the list.\n`)
+  return EXIT.usage
 }
 
 /** Parses the command line and runs one command; returns the exit code. Never prints a secret. */
 export async function runCli(argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     io.stdout(helpText())
     return name === undefined ? EXIT.usage : EXIT.ok
   }
-  if (name === '--version' || name === '-v') {
+  if (name === '--version' || name === '-V' || name === '-v') {
     io.stdout(`${VERSION}\n`)
     return EXIT.ok
   }
-  const command = COMMANDS.find((c) => c.name === name)
-  if (!command) {
-    io.stderr(`authdesk: unknown command "${name}". Run \`authdesk --help\` for the list.\n`)
-    return EXIT.usage
+  if (name === 'help') {
+    const command = COMMANDS.find((c) => c.name === rest[0])
+    if (!command) return unknownCommand(rest[0]!, io)
+    io.stdout(commandHelp(command))
+    return EXIT.ok
   }
+  const command = COMMANDS.find((c) => c.name === name)
+  if (!command) return unknownCommand(name, io)
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`)
+    io.stdout(commandHelp(command))
     return EXIT.ok
   }
   return runCommand(command, rest, io)
@@ -47,7 +85,7 @@ export async function runCommand(command: Command, argv: ReadonlyArray<string>, 
   try {
     return await command.run(argv, io)
   } catch (error) {
-    const failure = failureOf(error, argv)
+    const failure = failureOf(error, argv, Object.keys(command.flags))
     printFailure(failure, command.name, argv.includes('--json'), io, command.usage)
     return failure.exit
   }

@@ -1,12 +1,12 @@
-import { parseArgs } from 'node:util'
 import { bulkhead, type BulkheadPolicy } from 'cockatiel'
 import type { Diagnosis } from '../../shared/diagnosis'
-import type { ProviderId } from '../../shared/model'
+import type { AccountView, ProviderId } from '../../shared/model'
 import { checkAccount, DEFAULT_TIMEOUT_MS, type CheckDeps } from '../../core/diagnosis/engine'
 import { PROVIDER_CHECKS } from '../../core/diagnosis/providers'
 import { describeBudgetWait } from '../../core/health/budget-wait'
 import { systemClock } from '../../core/health/fleet-clock'
 import { createLimitedHttpClient } from '../../core/health/limited-http'
+import { isSecretUnavailable, secretUnavailableDiagnosis } from '../../core/health/secret-unavailable'
 import { budgetLookup } from '../../core/health/provider-budgets'
 import { RateLimiter, type RateLimit } from '../../core/health/rate-limiter'
 import { createHttpClient, type HttpClientOptions } from '../../core/http/client'
@@ -14,11 +14,23 @@ import { SecretScrubber } from '../../core/secret-scrubber'
 import type { Services } from '../../core/services'
 import { loadEnvAccounts } from '../env-accounts'
 import { formatCheckJson, formatCheckTable, type CheckResult } from '../format-check'
+import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
 const USAGE = 'authdesk check [--env FILE|- [--strict] | --vault [--data-dir DIR]] [--only NAME,...] [--json] [--concurrency N] [--timeout MS]'
 const DEFAULT_CONCURRENCY = 8
+
+const FLAGS = {
+  env: { type: 'string', value: 'FILE', help: 'also read accounts from this .env file (- for stdin); it wins over the environment' },
+  strict: { type: 'boolean', default: false, help: 'treat what the .env parser would drop or merge as an error' },
+  vault: { type: 'boolean', default: false, help: 'check the vault’s accounts instead of variables' },
+  'data-dir': { ...DATA_DIR_FLAG, help: 'with --vault: the vault’s data directory' },
+  only: { type: 'string', value: 'NAME,...', help: 'check only these accounts' },
+  json: JSON_FLAG,
+  concurrency: { type: 'string', value: 'N', help: `checks at once (1–64, default ${DEFAULT_CONCURRENCY}; each provider also has its own limit)` },
+  timeout: { type: 'string', value: 'MS', help: 'per-request timeout (100–300000)' },
+} satisfies FlagTable
 
 function integerOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback
@@ -102,7 +114,15 @@ async function vaultChecks(services: Services, only: ReadonlyArray<string> | und
   if (unknown.length > 0) throw new UsageError(`--only names no vault account: ${unknown.join(', ')}. Run \`authdesk accounts list\` for the names.`)
   const chosen = wanted ? accounts.filter((a) => wanted.includes(a.label.toLowerCase())) : accounts
   if (chosen.length === 0) throw new UsageError('the vault has no accounts to check. Add some with `authdesk accounts add --env FILE`.')
-  return chosen.map((a) => ({ name: a.label, provider: a.provider, run: () => services.health.check(a.id) }))
+  // One account's unreadable secret gives that account a result; the others are still checked.
+  const check = async (account: AccountView): Promise<Diagnosis> => {
+    const startedAt = Date.now()
+    return services.health.check(account.id).catch((error: unknown) => {
+      if (isSecretUnavailable(error)) return secretUnavailableDiagnosis(account, error as Error, startedAt)
+      throw error
+    })
+  }
+  return chosen.map((a) => ({ name: a.label, provider: a.provider, run: () => check(a) }))
 }
 
 export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
@@ -110,21 +130,10 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
     name: 'check',
     summary: 'Check the accounts in environment variables (and --env FILE), or in the vault with --vault: does each credential still authenticate, and why not',
     usage: USAGE,
+    flags: FLAGS,
+    examples: ['authdesk check --env .env.production --json', 'authdesk check --vault --only PROD_NMBRS'],
     async run(argv, io: CliIo) {
-      const { values } = parseArgs({
-        args: [...argv],
-        options: {
-          env: { type: 'string' },
-          only: { type: 'string' },
-          json: { type: 'boolean', default: false },
-          concurrency: { type: 'string' },
-          timeout: { type: 'string' },
-          vault: { type: 'boolean', default: false },
-          'data-dir': { type: 'string' },
-          strict: { type: 'boolean', default: false },
-        },
-        strict: true,
-      })
+      const { values } = parseFlags(FLAGS, argv)
       const concurrency = integerOption('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1, 64)
       const timeoutMs = integerOption('timeout', values.timeout, DEFAULT_TIMEOUT_MS, 100, 300_000)
       const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean)

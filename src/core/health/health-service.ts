@@ -11,7 +11,6 @@ import type { EventHub } from '../event-hub'
 import type { Vault } from '../vault/vault'
 import { CheckRuns } from './check-runs'
 import { HistoryStore } from './history-store'
-import { isSecretUnavailable, secretUnavailableDiagnosis } from './secret-unavailable'
 import type { CheckTokens } from '../tokens/token-adopt'
 
 export interface HealthServiceOptions {
@@ -91,13 +90,7 @@ export class HealthService {
   private async checkOne(vault: Vault, account: AccountView): Promise<Diagnosis> {
     const held = this.options.holdBack?.(account)
     if (held) return held
-    const startedAt = Date.now()
-    const read = await vault.readSecrets(account.id, 'check').catch((error: unknown) => {
-      if (isSecretUnavailable(error)) return secretUnavailableDiagnosis(account, error as Error, startedAt)
-      throw error
-    })
-    if ('state' in read) return this.record(vault, account, read)
-    const { secrets } = read
+    const { secrets } = await vault.readSecrets(account.id, 'check')
     const issued = await this.options.tokens?.(vault, account)
     const diagnosis = await checkAccount(
       {
@@ -114,10 +107,6 @@ export class HealthService {
       },
       this.options.deps,
     )
-    return this.record(vault, account, diagnosis)
-  }
-
-  private async record(vault: Vault, account: AccountView, diagnosis: Diagnosis): Promise<Diagnosis> {
     const history = this.history(vault)
     await history.append(account.id, diagnosis)
     if (vault === this.options.vault()) this.options.events.emit('health:changed', this.annotate(healthOf(account.id, await history.list(account.id))))

@@ -1,6 +1,7 @@
 import { bulkhead, type BulkheadPolicy } from 'cockatiel'
 import type { Diagnosis } from '../../shared/diagnosis'
 import type { AccountView, ProviderId } from '../../shared/model'
+import type { AccountDeadlines } from '../../shared/tokens'
 import { checkAccount, DEFAULT_TIMEOUT_MS, type CheckDeps } from '../../core/diagnosis/engine'
 import { PROVIDER_CHECKS } from '../../core/diagnosis/providers'
 import { describeBudgetWait } from '../../core/health/budget-wait'
@@ -13,6 +14,7 @@ import { createHttpClient, type HttpClientOptions } from '../../core/http/client
 import { SecretScrubber } from '../../core/secret-scrubber'
 import type { Services } from '../../core/services'
 import { loadEnvAccounts } from '../env-accounts'
+import { expiringWithin, junitReport, parseWindow, writeJunit } from '../check-reports'
 import { formatCheckJson, formatCheckTable, type CheckResult } from '../format-check'
 import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
@@ -30,6 +32,9 @@ const FLAGS = {
   json: JSON_FLAG,
   concurrency: { type: 'string', value: 'N', help: `checks at once (1–64, default ${DEFAULT_CONCURRENCY}; each provider also has its own limit)` },
   timeout: { type: 'string', value: 'MS', help: 'per-request timeout (100–300000)' },
+  reporter: { type: 'string', value: 'junit', help: 'also write a report for CI: junit (one testcase per account; needs --out)' },
+  out: { type: 'string', value: 'FILE', help: 'where --reporter writes' },
+  'expiring-within': { type: 'string', value: '14d', help: 'exit 6 when a credential, token or rotation due date ends within this window (d, h, m)' },
 } satisfies FlagTable
 
 function integerOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -125,6 +130,12 @@ async function vaultChecks(services: Services, only: ReadonlyArray<string> | und
   return chosen.map((a) => ({ name: a.label, provider: a.provider, run: () => check(a) }))
 }
 
+/** Token and rotation due dates of the vault's accounts, by label. */
+async function vaultDeadlines(services: Services): Promise<Map<string, AccountDeadlines>> {
+  const labels = new Map((await services.vault.list()).map((a) => [a.id, a.label]))
+  return new Map((await services.tokens.due()).flatMap((d) => (labels.has(d.accountId) ? [[labels.get(d.accountId)!, d] as const] : [])))
+}
+
 export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
   return {
     name: 'check',
@@ -137,15 +148,24 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
       const concurrency = integerOption('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1, 64)
       const timeoutMs = integerOption('timeout', values.timeout, DEFAULT_TIMEOUT_MS, 100, 300_000)
       const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean)
-      const print = (results: ReadonlyArray<CheckResult>, scrubber: SecretScrubber): number => {
+      if (values.reporter !== undefined && values.reporter !== 'junit') throw new UsageError(`--reporter knows junit only, not "${values.reporter.slice(0, 20)}"`, '--reporter')
+      if ((values.reporter === undefined) !== (values.out === undefined)) throw new UsageError('--reporter junit and --out FILE go together', values.out ? '--reporter' : '--out')
+      const windowMs = values['expiring-within'] === undefined ? null : parseWindow(values['expiring-within'])
+      const print = async (results: ReadonlyArray<CheckResult>, scrubber: SecretScrubber, deadlines: ReadonlyMap<string, AccountDeadlines> = new Map()): Promise<number> => {
         io.stdout(scrubber.scrub(values.json ? formatCheckJson(results) : formatCheckTable(results)))
-        return exitCode(results)
+        if (values.out) await writeJunit(values.out, junitReport(results, (text) => scrubber.scrub(text)))
+        const code = exitCode(results)
+        if (windowMs === null || code === EXIT.failing) return code
+        const expiring = expiringWithin(results, deadlines, Date.now(), windowMs)
+        for (const e of expiring) io.stderr(`authdesk check: ${e.account}: ${e.what} ${e.at}, within --expiring-within ${values['expiring-within']}\n`)
+        return expiring.length > 0 ? EXIT.expiring : code
       }
       if (values.vault) {
         if (values.env) throw new UsageError('--vault and --env cannot be used together: check either the vault or a .env file.')
         return withVault(deps.openServices ?? openDefaultServices, values['data-dir'], io, async (services) => {
           sayWaits(io, services.limiter, budgetLookup())
-          const code = print(await runAll(await vaultChecks(services, only), concurrency, io.progress), services.scrubber)
+          const results = await runAll(await vaultChecks(services, only), concurrency, io.progress)
+          const code = await print(results, services.scrubber, windowMs === null ? new Map() : await vaultDeadlines(services))
           for (const aside of services.health.damagedHistory())
             io.stderr(`authdesk check: a damaged check history was kept aside as ${aside}; the account's history starts again from this check.\n`)
           return code
@@ -168,7 +188,7 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
           provider: account.provider,
           run: () => checkAccount({ provider: account.provider, fields: account.values }, { http, timeoutMs, scrubber, retry: deps.retry }),
         }))
-        return print(await runAll(checks, concurrency, io.progress), scrubber)
+        return await print(await runAll(checks, concurrency, io.progress), scrubber)
       } finally {
         await http.close()
       }

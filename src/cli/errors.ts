@@ -99,7 +99,7 @@ export function failureOf(error: unknown, argv: ReadonlyArray<string>, flags: Re
   return { exit: EXIT.system, code: 'internal', message: `unexpected error: ${message}. Please report it with the command you ran.`, field: null }
 }
 
-export function printFailure(failure: CliFailure, command: string | null, json: boolean, io: CliIo, usage?: string): void {
+export function printFailure(failure: CliFailure, command: string | null, json: boolean, io: Pick<CliIo, 'stdout' | 'stderr'>, usage?: string): void {
   if (json) io.stdout(`${JSON.stringify({ error: { code: failure.code, message: failure.message, field: failure.field } })}\n`)
   const prefix = command ? `authdesk ${command}` : 'authdesk'
   const hint = failure.exit === EXIT.usage && usage ? `Usage: ${usage}\n` : `See ${REFERENCE} (exit code ${failure.exit}).\n`

@@ -22,6 +22,8 @@ function helpText(): string {
     '',
     'Run `authdesk help <command>` (or `authdesk <command> --help`) for a command’s flags and examples.',
     '`authdesk --version` (-V) prints the version.',
+    'Every command also takes --quiet (stderr: errors only) and --progress (progress as plain lines when stderr is not a terminal).',
+    'Output has no colour (NO_COLOR is always honoured).',
     ...EXIT_CODES,
     `Reference: ${REFERENCE}`,
     '',
@@ -77,7 +79,39 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo): Promise<nu
     io.stdout(commandHelp(command))
     return EXIT.ok
   }
-  return runCommand(command, rest, io)
+  return runCommand(command, rest.filter((a) => !GLOBAL_FLAGS.includes(a)), withGlobalFlags(io, rest))
+}
+
+/** Flags every command takes; they change how it talks, not what it does. */
+const GLOBAL_FLAGS = ['--quiet', '--progress']
+
+/** Progress as plain lines (stderr not a terminal, or a log): one per change. */
+function plainProgress(write: (text: string) => void): (line: string | null) => void {
+  let last: string | null = null
+  return (line) => {
+    if (line === null || line === last) return
+    last = line
+    write(`${line}\n`)
+  }
+}
+
+/** --quiet: stderr carries errors only (notes, waits and progress are dropped); --progress: plain progress lines where no terminal shows them. */
+function withGlobalFlags(io: CliIo, argv: ReadonlyArray<string>): CliIo & { readonly errors: CliIo['stderr'] } {
+  const quiet = argv.includes('--quiet')
+  const progress = quiet ? undefined : (io.progress ?? (argv.includes('--progress') ? plainProgress(io.stderr) : undefined))
+  return {
+    stdout: io.stdout,
+    stderr: quiet ? () => undefined : io.stderr,
+    errors: io.stderr,
+    stdoutBytes: io.stdoutBytes,
+    env: io.env,
+    readStdin: io.readStdin,
+    // A getter, as in processIo: only a command that reads it takes Ctrl-C over.
+    get interrupted() {
+      return io.interrupted
+    },
+    progress,
+  }
 }
 
 /** Runs one command; whatever it throws becomes a message (or a JSON error) and an exit code from docs/cli.md. */
@@ -86,7 +120,8 @@ export async function runCommand(command: Command, argv: ReadonlyArray<string>, 
     return await command.run(argv, io)
   } catch (error) {
     const failure = failureOf(error, argv, Object.keys(command.flags))
-    printFailure(failure, command.name, argv.includes('--json'), io, command.usage)
+    const errors = 'errors' in io ? (io as { errors: CliIo['stderr'] }).errors : io.stderr
+    printFailure(failure, command.name, argv.includes('--json'), { stdout: io.stdout, stderr: errors }, command.usage)
     return failure.exit
   }
 }

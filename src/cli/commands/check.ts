@@ -89,7 +89,7 @@ function progressLine(done: ReadonlyArray<Diagnosis>, total: number): string {
 }
 
 /** Runs the checks within the global and per-provider concurrency limits, in the given order. */
-async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, progress?: CliIo['progress']): Promise<CheckResult[]> {
+async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, progress?: CliIo['progress'], finished: CheckResult[] = []): Promise<CheckResult[]> {
   const all = bulkhead(concurrency, Infinity)
   const perProvider = new Map<ProviderId, BulkheadPolicy>()
   const slot = (provider: ProviderId): BulkheadPolicy => {
@@ -100,6 +100,7 @@ async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, 
   const run = async (c: PlannedCheck): Promise<CheckResult> => {
     const diagnosis = await c.run()
     done.push(diagnosis)
+    finished.push({ account: c.name, diagnosis })
     progress?.(progressLine(done, checks.length))
     return { account: c.name, diagnosis }
   }
@@ -109,6 +110,17 @@ async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, 
   } finally {
     progress?.(null)
   }
+}
+
+/** Runs the checks until they end or the user presses Ctrl-C; then the accounts finished so far. */
+async function runUntilInterrupted(checks: ReadonlyArray<PlannedCheck>, concurrency: number, io: CliIo): Promise<{ results: CheckResult[]; total: number; stopped: boolean }> {
+  const finished: CheckResult[] = []
+  const all = runAll(checks, concurrency, io.progress, finished)
+  const results = await Promise.race([all, io.interrupted.then(() => null)])
+  if (results) return { results, total: checks.length, stopped: false }
+  io.progress?.(null)
+  const order = new Map(checks.map((c, i) => [c.name, i]))
+  return { results: [...finished].sort((a, b) => order.get(a.account)! - order.get(b.account)!), total: checks.length, stopped: true }
 }
 
 /** `--vault`: the vault's accounts, checked through the app's own health service (history included). */
@@ -160,12 +172,19 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
         for (const e of expiring) io.stderr(`authdesk check: ${e.account}: ${e.what} ${e.at}, within --expiring-within ${values['expiring-within']}\n`)
         return expiring.length > 0 ? EXIT.expiring : code
       }
+      /** Ctrl-C: the accounts checked so far, and exit 130. */
+      const stopped = (run: { results: CheckResult[]; total: number }, scrubber: SecretScrubber): number => {
+        io.stdout(scrubber.scrub(values.json ? formatCheckJson(run.results) : formatCheckTable(run.results)))
+        io.stderr(`authdesk check: interrupted after ${run.results.length} of ${run.total} account(s); the rest were not checked.\n`)
+        return EXIT.interrupted
+      }
       if (values.vault) {
         if (values.env) throw new UsageError('--vault and --env cannot be used together: check either the vault or a .env file.')
         return withVault(deps.openServices ?? openDefaultServices, values['data-dir'], io, async (services) => {
           sayWaits(io, services.limiter, budgetLookup())
-          const results = await runAll(await vaultChecks(services, only), concurrency, io.progress)
-          const code = await print(results, services.scrubber, windowMs === null ? new Map() : await vaultDeadlines(services))
+          const run = await runUntilInterrupted(await vaultChecks(services, only), concurrency, io)
+          if (run.stopped) return stopped(run, services.scrubber)
+          const code = await print(run.results, services.scrubber, windowMs === null ? new Map() : await vaultDeadlines(services))
           for (const aside of services.health.damagedHistory())
             io.stderr(`authdesk check: a damaged check history was kept aside as ${aside}; the account's history starts again from this check.\n`)
           return code
@@ -182,15 +201,19 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
       const limiter = new RateLimiter(systemClock, limits)
       sayWaits(io, limiter, limits)
       const http = createLimitedHttpClient(createHttpClient({ ...deps.http, env: io.env }), limiter, systemClock)
+      let interrupted = false
       try {
         const checks = accounts.map((account) => ({
           name: account.name,
           provider: account.provider,
           run: () => checkAccount({ provider: account.provider, fields: account.values }, { http, timeoutMs, scrubber, retry: deps.retry }),
         }))
-        return await print(await runAll(checks, concurrency, io.progress), scrubber)
+        const run = await runUntilInterrupted(checks, concurrency, io)
+        interrupted = run.stopped
+        return run.stopped ? stopped(run, scrubber) : await print(run.results, scrubber)
       } finally {
-        await http.close()
+        // After Ctrl-C the requests still running are abandoned (the process exits), not awaited.
+        if (!interrupted) await http.close()
       }
     },
   }

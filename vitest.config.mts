@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Each file's temp folders go when it ends; the run fails when anything is left in the temp directory.
+    globalSetup: ['test/support/temp-guard.ts'],
+    setupFiles: ['test/support/temp-sandbox.ts'],
   },
 })

@@ -5,6 +5,7 @@
  * JSON object on stdout: {"error": {"code", "message", "field"}}.
  */
 import { isAppError } from '../core/errors'
+import { closest } from './flags'
 import { EXIT, UsageError, type CliIo } from './io'
 
 export const REFERENCE = 'docs/cli.md'
@@ -75,12 +76,19 @@ function systemFailure(errno: Errno, argv: ReadonlyArray<string>): CliFailure {
 
 const USAGE_APP_CODES = new Set(['account.not-found', 'import.empty', 'import.unreadable', 'import.invalid', 'account.host-unconfirmed', 'config.invalid'])
 
-export function failureOf(error: unknown, argv: ReadonlyArray<string>): CliFailure {
+/** "Unknown option '--jsn'" → "… Did you mean --json?" from the command's own flag table. */
+function unknownFlag(message: string, flags: ReadonlyArray<string>): { message: string; field: string | null } {
+  const flag = /'(--?[\w-]+)'/.exec(message)?.[1] ?? null
+  const suggestion = flag ? closest(flag.replace(/^-+/, ''), flags) : null
+  const first = message.split('. ')[0]!.replace(/\.$/, '')
+  return { message: `${first}.${suggestion ? ` Did you mean --${suggestion}?` : ''}`, field: flag }
+}
+
+export function failureOf(error: unknown, argv: ReadonlyArray<string>, flags: ReadonlyArray<string> = []): CliFailure {
   if (error instanceof CommandError) return { exit: error.exit, code: error.code, message: error.message, field: error.field }
   if (error instanceof UsageError) return { exit: EXIT.usage, code: 'usage', message: error.message, field: error.field }
   const parseCode = (error as { code?: unknown } | null)?.code
-  if (typeof parseCode === 'string' && parseCode.startsWith('ERR_PARSE_ARGS'))
-    return { exit: EXIT.usage, code: 'usage', message: (error as Error).message, field: /'(--?[\w-]+)/.exec((error as Error).message)?.[1] ?? null }
+  if (typeof parseCode === 'string' && parseCode.startsWith('ERR_PARSE_ARGS')) return { exit: EXIT.usage, code: 'usage', ...unknownFlag((error as Error).message, flags) }
   const errno = errnoOf(error)
   if (errno) return systemFailure(errno, argv)
   if (isAppError(error)) {
@@ -91,7 +99,7 @@ export function failureOf(error: unknown, argv: ReadonlyArray<string>): CliFailu
   return { exit: EXIT.system, code: 'internal', message: `unexpected error: ${message}. Please report it with the command you ran.`, field: null }
 }
 
-export function printFailure(failure: CliFailure, command: string | null, json: boolean, io: CliIo, usage?: string): void {
+export function printFailure(failure: CliFailure, command: string | null, json: boolean, io: Pick<CliIo, 'stdout' | 'stderr'>, usage?: string): void {
   if (json) io.stdout(`${JSON.stringify({ error: { code: failure.code, message: failure.message, field: failure.field } })}\n`)
   const prefix = command ? `authdesk ${command}` : 'authdesk'
   const hint = failure.exit === EXIT.usage && usage ? `Usage: ${usage}\n` : `See ${REFERENCE} (exit code ${failure.exit}).\n`

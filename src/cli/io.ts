@@ -1,3 +1,5 @@
+import type { FlagTable } from './flags'
+
 /** What a command may touch, injected so tests can drive commands without spawning. */
 export interface CliIo {
   readonly stdout: (text: string) => void
@@ -44,6 +46,10 @@ export interface Command {
   readonly name: string
   readonly summary: string
   readonly usage: string
+  /** Every flag, declared once: parsing, help and "did you mean" read this table. */
+  readonly flags: FlagTable
+  /** Command lines shown in help. */
+  readonly examples: ReadonlyArray<string>
   run(argv: ReadonlyArray<string>, io: CliIo): Promise<number>
 }
 

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import type { Services } from '../../core/services'
 import { removeAccount } from '../../core/account-removal'
 import { sameLabel } from '../../core/vault/account-input'
@@ -6,12 +5,24 @@ import { envVariables, readEnvText } from '../env-accounts'
 import { formatAccount, formatNotices, formatPreview } from '../format-accounts'
 import { isAppError } from '../../core/errors'
 import { CommandError } from '../errors'
+import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
 const USAGE = `authdesk accounts list [--json] [--data-dir DIR]
        authdesk accounts add --env FILE|- [--strict] [--only NAME,...] [--replace] [--dry-run] [--json] [--data-dir DIR]
        authdesk accounts remove NAME... [--force] [--data-dir DIR]`
+
+const FLAGS = {
+  env: { type: 'string', value: 'FILE', help: 'add: the .env file describing the accounts (- for stdin)' },
+  strict: { type: 'boolean', default: false, help: 'add: treat what the .env parser would drop or merge as an error' },
+  only: { type: 'string', value: 'NAME,...', help: 'add: import only these accounts' },
+  replace: { type: 'boolean', default: false, help: 'add: update accounts whose name exists instead of skipping them' },
+  'dry-run': { type: 'boolean', default: false, help: 'add: show what would be imported, import nothing' },
+  force: { type: 'boolean', default: false, help: 'remove: remove even when a token cannot be revoked (it stays valid until it expires)' },
+  json: JSON_FLAG,
+  'data-dir': DATA_DIR_FLAG,
+} satisfies FlagTable
 
 const list = (only: string | undefined): string[] | undefined => only?.split(',').map((s) => s.trim()).filter(Boolean)
 
@@ -84,22 +95,10 @@ export function createAccountsCommand(open: OpenServices = openDefaultServices):
     name: 'accounts',
     summary: 'List, add (from a .env file) and remove the accounts in the vault the desktop app uses',
     usage: USAGE,
+    flags: FLAGS,
+    examples: ['authdesk accounts add --env accounts.env --dry-run', 'authdesk accounts list --json', 'authdesk accounts remove PROD_NMBRS'],
     async run(argv, io) {
-      const { values, positionals } = parseArgs({
-        args: [...argv],
-        options: {
-          'data-dir': { type: 'string' },
-          json: { type: 'boolean', default: false },
-          env: { type: 'string' },
-          only: { type: 'string' },
-          replace: { type: 'boolean', default: false },
-          'dry-run': { type: 'boolean', default: false },
-          force: { type: 'boolean', default: false },
-          strict: { type: 'boolean', default: false },
-        },
-        allowPositionals: true,
-        strict: true,
-      })
+      const { values, positionals } = parseFlags(FLAGS, argv, true)
       const [action, ...names] = positionals
       if (action === 'add' && !values.env) throw new UsageError('add needs --env FILE')
       if (action !== 'list' && action !== 'add' && action !== 'remove')

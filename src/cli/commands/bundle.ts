@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { existsSync } from 'node:fs'
 import { exportBundle, previewBundle, type BundleSources } from '../../core/bundle/bundle-service'
 import { wizardSteps } from '../../core/bundle/wizard-steps'
@@ -8,11 +7,22 @@ import type { Services } from '../../core/services'
 import { sameLabel } from '../../core/vault/account-input'
 import type { Diagnosis } from '../../shared/diagnosis'
 import { formatScanHits, formatWritten } from '../format-bundle'
+import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { VERSION } from '../version'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
 const USAGE = 'authdesk bundle --account NAME --out FILE.zip|- [--force] [--mask FIELD|VALUE]... [--exclude ID]... [--json] [--data-dir DIR]'
+
+const FLAGS = {
+  account: { type: 'string', value: 'NAME', help: 'the account (its name or id)' },
+  out: { type: 'string', value: 'FILE.zip', help: 'where to write the zip; - for stdout' },
+  force: { type: 'boolean', default: false, help: 'replace an existing --out file' },
+  mask: { type: 'string', multiple: true, default: [], value: 'FIELD|VALUE', help: 'replace an account field’s value (or a literal value) by a pseudonym' },
+  exclude: { type: 'string', multiple: true, default: [], value: 'ID', help: 'leave out a file or item (an unknown id lists the valid ones)' },
+  json: JSON_FLAG,
+  'data-dir': DATA_DIR_FLAG,
+} satisfies FlagTable
 
 /** An account's check history, newest first (default: the app's health history, as `check --vault` records it). */
 export type CheckHistory = (services: Services, accountId: string) => Promise<ReadonlyArray<Diagnosis>>
@@ -83,21 +93,10 @@ export function createBundleCommand(open: OpenServices = openDefaultServices, hi
     name: 'bundle',
     summary: 'Write the redacted support bundle for one account (same as the app’s export, after the same secret scan)',
     usage: USAGE,
+    flags: FLAGS,
+    examples: ['authdesk bundle --account PROD_NMBRS --out support.zip', 'authdesk bundle --account SG --out - --mask USERNAME > bundle.zip'],
     async run(argv, io) {
-      const { values, positionals } = parseArgs({
-        args: [...argv],
-        options: {
-          account: { type: 'string' },
-          out: { type: 'string' },
-          mask: { type: 'string', multiple: true, default: [] },
-          exclude: { type: 'string', multiple: true, default: [] },
-          json: { type: 'boolean', default: false },
-          force: { type: 'boolean', default: false },
-          'data-dir': { type: 'string' },
-        },
-        allowPositionals: true,
-        strict: true,
-      })
+      const { values, positionals } = parseFlags(FLAGS, argv, true)
       if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`)
       if (!values.account) throw new UsageError('--account NAME is required')
       if (!values.out) throw new UsageError('--out FILE.zip is required (or --out - for stdout)', '--out')

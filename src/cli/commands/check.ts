@@ -1,12 +1,13 @@
-import { parseArgs } from 'node:util'
 import { bulkhead, type BulkheadPolicy } from 'cockatiel'
 import type { Diagnosis } from '../../shared/diagnosis'
-import type { ProviderId } from '../../shared/model'
+import type { AccountView, ProviderId } from '../../shared/model'
+import type { AccountDeadlines } from '../../shared/tokens'
 import { checkAccount, DEFAULT_TIMEOUT_MS, type CheckDeps } from '../../core/diagnosis/engine'
 import { PROVIDER_CHECKS } from '../../core/diagnosis/providers'
 import { describeBudgetWait } from '../../core/health/budget-wait'
 import { systemClock } from '../../core/health/fleet-clock'
 import { createLimitedHttpClient } from '../../core/health/limited-http'
+import { isSecretUnavailable, secretUnavailableDiagnosis } from '../../core/health/secret-unavailable'
 import { budgetLookup } from '../../core/health/provider-budgets'
 import { RateLimiter, type RateLimit } from '../../core/health/rate-limiter'
 import { createHttpClient, type HttpClientOptions } from '../../core/http/client'
@@ -14,13 +15,29 @@ import { loadTlsTrust } from '../../core/http/tls-trust'
 import { SecretScrubber } from '../../core/secret-scrubber'
 import type { Services } from '../../core/services'
 import { loadEnvAccounts } from '../env-accounts'
+import { expiringWithin, junitReport, parseWindow, writeJunit } from '../check-reports'
 import { formatCheckJson, formatCheckTable, type CheckResult } from '../format-check'
+import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { cliNetwork } from '../network'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
 const USAGE = 'authdesk check [--env FILE|- [--strict] | --vault [--data-dir DIR]] [--only NAME,...] [--json] [--concurrency N] [--timeout MS]'
 const DEFAULT_CONCURRENCY = 8
+
+const FLAGS = {
+  env: { type: 'string', value: 'FILE', help: 'also read accounts from this .env file (- for stdin); it wins over the environment' },
+  strict: { type: 'boolean', default: false, help: 'treat what the .env parser would drop or merge as an error' },
+  vault: { type: 'boolean', default: false, help: 'check the vault’s accounts instead of variables' },
+  'data-dir': { ...DATA_DIR_FLAG, help: 'with --vault: the vault’s data directory' },
+  only: { type: 'string', value: 'NAME,...', help: 'check only these accounts' },
+  json: JSON_FLAG,
+  concurrency: { type: 'string', value: 'N', help: `checks at once (1–64, default ${DEFAULT_CONCURRENCY}; each provider also has its own limit)` },
+  timeout: { type: 'string', value: 'MS', help: 'per-request timeout (100–300000)' },
+  reporter: { type: 'string', value: 'junit', help: 'also write a report for CI: junit (one testcase per account; needs --out)' },
+  out: { type: 'string', value: 'FILE', help: 'where --reporter writes' },
+  'expiring-within': { type: 'string', value: '14d', help: 'exit 6 when a credential, token or rotation due date ends within this window (d, h, m)' },
+} satisfies FlagTable
 
 function integerOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback
@@ -74,7 +91,7 @@ function progressLine(done: ReadonlyArray<Diagnosis>, total: number): string {
 }
 
 /** Runs the checks within the global and per-provider concurrency limits, in the given order. */
-async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, progress?: CliIo['progress']): Promise<CheckResult[]> {
+async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, progress?: CliIo['progress'], finished: CheckResult[] = []): Promise<CheckResult[]> {
   const all = bulkhead(concurrency, Infinity)
   const perProvider = new Map<ProviderId, BulkheadPolicy>()
   const slot = (provider: ProviderId): BulkheadPolicy => {
@@ -85,6 +102,7 @@ async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, 
   const run = async (c: PlannedCheck): Promise<CheckResult> => {
     const diagnosis = await c.run()
     done.push(diagnosis)
+    finished.push({ account: c.name, diagnosis })
     progress?.(progressLine(done, checks.length))
     return { account: c.name, diagnosis }
   }
@@ -96,6 +114,17 @@ async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, 
   }
 }
 
+/** Runs the checks until they end or the user presses Ctrl-C; then the accounts finished so far. */
+async function runUntilInterrupted(checks: ReadonlyArray<PlannedCheck>, concurrency: number, io: CliIo): Promise<{ results: CheckResult[]; total: number; stopped: boolean }> {
+  const finished: CheckResult[] = []
+  const all = runAll(checks, concurrency, io.progress, finished)
+  const results = await Promise.race([all, io.interrupted.then(() => null)])
+  if (results) return { results, total: checks.length, stopped: false }
+  io.progress?.(null)
+  const order = new Map(checks.map((c, i) => [c.name, i]))
+  return { results: [...finished].sort((a, b) => order.get(a.account)! - order.get(b.account)!), total: checks.length, stopped: true }
+}
+
 /** `--vault`: the vault's accounts, checked through the app's own health service (history included). */
 async function vaultChecks(services: Services, only: ReadonlyArray<string> | undefined): Promise<PlannedCheck[]> {
   const accounts = await services.vault.list()
@@ -104,7 +133,21 @@ async function vaultChecks(services: Services, only: ReadonlyArray<string> | und
   if (unknown.length > 0) throw new UsageError(`--only names no vault account: ${unknown.join(', ')}. Run \`authdesk accounts list\` for the names.`)
   const chosen = wanted ? accounts.filter((a) => wanted.includes(a.label.toLowerCase())) : accounts
   if (chosen.length === 0) throw new UsageError('the vault has no accounts to check. Add some with `authdesk accounts add --env FILE`.')
-  return chosen.map((a) => ({ name: a.label, provider: a.provider, run: () => services.health.check(a.id) }))
+  // One account's unreadable secret gives that account a result; the others are still checked.
+  const check = async (account: AccountView): Promise<Diagnosis> => {
+    const startedAt = Date.now()
+    return services.health.check(account.id).catch((error: unknown) => {
+      if (isSecretUnavailable(error)) return secretUnavailableDiagnosis(account, error as Error, startedAt)
+      throw error
+    })
+  }
+  return chosen.map((a) => ({ name: a.label, provider: a.provider, run: () => check(a) }))
+}
+
+/** Token and rotation due dates of the vault's accounts, by label. */
+async function vaultDeadlines(services: Services): Promise<Map<string, AccountDeadlines>> {
+  const labels = new Map((await services.vault.list()).map((a) => [a.id, a.label]))
+  return new Map((await services.tokens.due()).flatMap((d) => (labels.has(d.accountId) ? [[labels.get(d.accountId)!, d] as const] : [])))
 }
 
 export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
@@ -112,35 +155,41 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
     name: 'check',
     summary: 'Check the accounts in environment variables (and --env FILE), or in the vault with --vault: does each credential still authenticate, and why not',
     usage: USAGE,
+    flags: FLAGS,
+    examples: ['authdesk check --env .env.production --json', 'authdesk check --vault --only PROD_NMBRS'],
     async run(argv, io: CliIo) {
-      const { values } = parseArgs({
-        args: [...argv],
-        options: {
-          env: { type: 'string' },
-          only: { type: 'string' },
-          json: { type: 'boolean', default: false },
-          concurrency: { type: 'string' },
-          timeout: { type: 'string' },
-          vault: { type: 'boolean', default: false },
-          'data-dir': { type: 'string' },
-          strict: { type: 'boolean', default: false },
-        },
-        strict: true,
-      })
+      const { values } = parseFlags(FLAGS, argv)
       const concurrency = integerOption('concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1, 64)
       const timeoutMs = integerOption('timeout', values.timeout, DEFAULT_TIMEOUT_MS, 100, 300_000)
       const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean)
-      const print = (checked: ReadonlyArray<CheckResult>, scrubber: SecretScrubber): number => {
+      if (values.reporter !== undefined && values.reporter !== 'junit') throw new UsageError(`--reporter knows junit only, not "${values.reporter.slice(0, 20)}"`, '--reporter')
+      if ((values.reporter === undefined) !== (values.out === undefined)) throw new UsageError('--reporter junit and --out FILE go together', values.out ? '--reporter' : '--out')
+      const windowMs = values['expiring-within'] === undefined ? null : parseWindow(values['expiring-within'])
+      const print = async (checked: ReadonlyArray<CheckResult>, scrubber: SecretScrubber, deadlines: ReadonlyMap<string, AccountDeadlines> = new Map()): Promise<number> => {
         // Redacted before formatting (which may cut a text short), and the printed text once more.
         const results = scrubber.scrubValue(checked)
         io.stdout(scrubber.scrub(values.json ? formatCheckJson(results) : formatCheckTable(results)))
-        return exitCode(checked)
+        if (values.out) await writeJunit(values.out, junitReport(results, (text) => scrubber.scrub(text)))
+        const code = exitCode(results)
+        if (windowMs === null || code === EXIT.failing) return code
+        const expiring = expiringWithin(results, deadlines, Date.now(), windowMs)
+        for (const e of expiring) io.stderr(`authdesk check: ${e.account}: ${e.what} ${e.at}, within --expiring-within ${values['expiring-within']}\n`)
+        return expiring.length > 0 ? EXIT.expiring : code
+      }
+      /** Ctrl-C: the accounts checked so far, and exit 130. */
+      const stopped = (run: { results: CheckResult[]; total: number }, scrubber: SecretScrubber): number => {
+        const results = scrubber.scrubValue(run.results)
+        io.stdout(scrubber.scrub(values.json ? formatCheckJson(results) : formatCheckTable(results)))
+        io.stderr(`authdesk check: interrupted after ${run.results.length} of ${run.total} account(s); the rest were not checked.\n`)
+        return EXIT.interrupted
       }
       if (values.vault) {
         if (values.env) throw new UsageError('--vault and --env cannot be used together: check either the vault or a .env file.')
         return withVault(deps.openServices ?? openDefaultServices, values['data-dir'], io, async (services) => {
           sayWaits(io, services.limiter, budgetLookup())
-          const code = print(await runAll(await vaultChecks(services, only), concurrency, io.progress), services.scrubber)
+          const run = await runUntilInterrupted(await vaultChecks(services, only), concurrency, io)
+          if (run.stopped) return stopped(run, services.scrubber)
+          const code = await print(run.results, services.scrubber, windowMs === null ? new Map() : await vaultDeadlines(services))
           for (const aside of services.health.damagedHistory())
             io.stderr(`authdesk check: a damaged check history was kept aside as ${aside}; the account's history starts again from this check.\n`)
           return code
@@ -160,15 +209,19 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
       const trust = loadTlsTrust({ caFile: network.caFile ? { path: network.caFile, source: 'flag' } : null, env: io.env })
       for (const problem of trust.problems) io.stderr(`authdesk check: ${problem}\n`)
       const http = createLimitedHttpClient(createHttpClient({ ...deps.http, env: io.env, extraCaCerts: trust.extraCaCerts }), limiter, systemClock)
+      let interrupted = false
       try {
         const checks = accounts.map((account) => ({
           name: account.name,
           provider: account.provider,
           run: () => checkAccount({ provider: account.provider, fields: account.values }, { http, timeoutMs, scrubber, retry: deps.retry }),
         }))
-        return print(await runAll(checks, concurrency, io.progress), scrubber)
+        const run = await runUntilInterrupted(checks, concurrency, io)
+        interrupted = run.stopped
+        return run.stopped ? stopped(run, scrubber) : await print(run.results, scrubber)
       } finally {
-        await http.close()
+        // After Ctrl-C the requests still running are abandoned (the process exits), not awaited.
+        if (!interrupted) await http.close()
       }
     },
   }

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../../core/paths'
 import { createServices } from '../../core/services'
+import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, type Command } from '../io'
 import { VERSION } from '../version'
 import { cliNetwork } from '../network'
@@ -16,16 +16,16 @@ function formatNetwork(network: NetworkTrust): string {
   return lines.map((l) => `${l}\n`).join('')
 }
 
+const FLAGS = { 'data-dir': DATA_DIR_FLAG, json: JSON_FLAG } satisfies FlagTable
+
 export const infoCommand: Command = {
   name: 'info',
+  flags: FLAGS,
+  examples: ['authdesk info', 'authdesk info --json --data-dir ./vault'],
   summary: 'Show the version, data directory and which secret storage is active (and why)',
   usage: 'authdesk info [--data-dir DIR] [--json] [--ca-file FILE]',
   async run(argv, io) {
-    const { values } = parseArgs({
-      args: [...argv],
-      options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
-      strict: true,
-    })
+    const { values } = parseFlags(FLAGS, argv)
     const services = await createServices({ dataDir: values['data-dir'] ?? defaultDataDir(io.env), appVersion: VERSION, network: cliNetwork(io) })
     const info = services.appInfo()
     await services.close()

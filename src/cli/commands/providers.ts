@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import {
   addDefinition,
   crossCheck,
@@ -25,6 +24,7 @@ import { definitionJsonSchema } from '../../core/custom-providers/schema'
 import { defaultDataDir } from '../../core/paths'
 import { PROVIDERS } from '../../core/providers/registry'
 import { formatDefinitionCheckJson, formatDefinitionCheckTable, formatProblems, formatProviderList, formatTestReport, type ProviderListEntry } from '../format-providers'
+import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 
 const USAGE = `authdesk providers list [--dir DIR] [--data-dir DIR] [--json]
@@ -155,18 +155,22 @@ async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
   return custom.some((c) => c.problems.length > 0) ? EXIT.failing : EXIT.ok
 }
 
+const FLAGS = {
+  dir: { type: 'string', value: 'DIR', help: 'the definitions directory (default: <data dir>/providers)' },
+  'data-dir': DATA_DIR_FLAG,
+  env: { type: 'string', value: 'FILE', help: 'check: the .env file describing the accounts (GITHUB_TOKEN=…, PROD_GITHUB_TOKEN=…)' },
+  json: JSON_FLAG,
+} as const satisfies FlagTable
+
 export function createProvidersCommand(options: ProvidersCommandOptions = {}): Command {
   return {
     name: 'providers',
     summary: 'List providers; add, remove, lint, test or check with custom provider definition files (YAML/JSON)',
     usage: USAGE,
+    flags: FLAGS,
+    examples: ['authdesk providers lint definitions/github.yaml', 'authdesk providers test definitions/*.yaml', 'authdesk providers check definitions/github.yaml --env .env'],
     async run(argv, io) {
-      const { values, positionals } = parseArgs({
-        args: [...argv],
-        options: { dir: { type: 'string' }, 'data-dir': { type: 'string' }, env: { type: 'string' }, json: { type: 'boolean', default: false } },
-        allowPositionals: true,
-        strict: true,
-      })
+      const { values, positionals } = parseFlags(FLAGS, argv, true)
       const [action, ...files] = positionals
       const json = values.json ?? false
       switch (action) {

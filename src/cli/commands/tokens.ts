@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { CAUSES, type CauseCode } from '../../shared/causes'
 import type { AccountView } from '../../shared/model'
 import { isAppError } from '../../core/errors'
@@ -7,6 +6,7 @@ import { MAX_TTL_SECONDS } from '../../core/tokens/scope-policy'
 import { sameLabel } from '../../core/vault/account-input'
 import { CommandError } from '../errors'
 import { formatTokenState } from '../format-tokens'
+import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
 import { openDefaultServices, withVault, type OpenServices } from '../vault-session'
 
@@ -14,6 +14,16 @@ const USAGE = `authdesk tokens list --account NAME [--json] [--data-dir DIR]
        authdesk tokens issue --account NAME [--scopes a,b] [--ttl S] [--print] [--json] [--data-dir DIR]
        authdesk tokens refresh --account NAME [--json] [--data-dir DIR]
        authdesk tokens revoke --account NAME [--jti ID] [--json] [--data-dir DIR]`
+
+const FLAGS = {
+  account: { type: 'string', value: 'NAME', help: 'the SMSGate account (its name or id)' },
+  scopes: { type: 'string', value: 'a,b', help: 'issue: the scopes of the new token (default: the account’s)' },
+  ttl: { type: 'string', value: 'S', help: 'issue: lifetime in seconds' },
+  print: { type: 'boolean', default: false, help: 'issue: print the token on stdout (for a CI job); AuthDesk will not use it' },
+  jti: { type: 'string', value: 'ID', help: 'revoke: only this token (one AuthDesk issued)' },
+  json: JSON_FLAG,
+  'data-dir': DATA_DIR_FLAG,
+} satisfies FlagTable
 
 const ACTIONS = ['list', 'issue', 'refresh', 'revoke'] as const
 type Action = (typeof ACTIONS)[number]
@@ -38,20 +48,7 @@ interface Options {
 }
 
 function parse(argv: ReadonlyArray<string>): Options & { readonly dataDir: string | undefined } {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options: {
-      account: { type: 'string' },
-      scopes: { type: 'string' },
-      ttl: { type: 'string' },
-      jti: { type: 'string' },
-      print: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-    },
-    allowPositionals: true,
-    strict: true,
-  })
+  const { values, positionals } = parseFlags(FLAGS, argv, true)
   const [action, extra] = positionals
   if (!ACTIONS.includes(action as Action))
     throw new UsageError(action === undefined ? 'say what to do: list, issue, refresh or revoke' : `unknown action "${action.slice(0, 40)}"`)
@@ -112,6 +109,8 @@ export function createTokensCommand(open: OpenServices = openDefaultServices): C
     name: 'tokens',
     summary: 'List, issue, refresh and revoke SMSGate tokens of a vault account (prints a token only with issue --print)',
     usage: USAGE,
+    flags: FLAGS,
+    examples: ['authdesk tokens list --account SG', 'authdesk tokens issue --account SG --scopes messages:send --ttl 3600 --print'],
     async run(argv, io) {
       const { dataDir, ...options } = parse(argv)
       return withVault(open, dataDir, io, async (services) => {

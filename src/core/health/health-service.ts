@@ -8,12 +8,12 @@ import type { AccountView } from '../../shared/model'
 import { AppError, isAppError } from '../errors'
 import { ADDRESS_MISMATCH } from '../vault/item-binding'
 import { notSent } from './not-sent'
+import { isSecretUnavailable, secretUnavailableDiagnosis } from './secret-unavailable'
 import { checkAccount, type CheckDeps } from '../diagnosis/engine'
 import type { EventHub } from '../event-hub'
 import type { Vault } from '../vault/vault'
 import { CheckRuns } from './check-runs'
 import { HistoryStore } from './history-store'
-import { isSecretUnavailable, secretUnavailableDiagnosis } from './secret-unavailable'
 import type { CheckTokens } from '../tokens/token-adopt'
 
 export interface HealthServiceOptions {

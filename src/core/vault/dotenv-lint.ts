@@ -6,6 +6,7 @@
  * from a known one. Findings never quote a value.
  */
 import { parseEnv } from 'node:util'
+import { editDistance } from '../../shared/edit-distance'
 import { PROVIDERS } from '../providers/registry'
 import { ACCOUNT_VARIABLES } from './dotenv-variables'
 
@@ -25,17 +26,6 @@ export interface ReadDotenv {
 const ASSIGNMENT = /^\s*(?:export\s+)?([^\s=#]+)\s*=(.*)$/
 const QUOTES = ['"', "'", '`']
 
-/** Levenshtein distance, small strings only. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)))
-    previous = row
-  }
-  return previous[b.length]!
-}
-
 /** `SMSGAT_PASSWORD` → `SMSGATE_PASSWORD`: a provider token one or two edits away, followed by one of its fields. */
 export function providerSuggestion(variable: string): string | null {
   const parts = variable.toUpperCase().split('_')
@@ -44,7 +34,7 @@ export function providerSuggestion(variable: string): string | null {
     const field = parts.slice(i + 1).join('_')
     for (const definition of Object.values(PROVIDERS)) {
       const known = (ACCOUNT_VARIABLES as ReadonlyArray<string>).includes(field) || definition.fields.some((f) => f.name === field)
-      if (known && parts[i]!.length >= 4 && distance(parts[i]!, definition.envName) <= 2) return [...parts.slice(0, i), definition.envName, field].join('_')
+      if (known && parts[i]!.length >= 4 && editDistance(parts[i]!, definition.envName) <= 2) return [...parts.slice(0, i), definition.envName, field].join('_')
     }
   }
   return null

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { PROVIDER_IDS } from '../../../src/shared/model'
+import { groupEnvAccounts, parseDotenv } from '../../../src/core/vault/dotenv-import'
 
 /** Starts the built `authdesk simulate` and returns its first stdout line parsed, plus the process. */
 async function simulate(args: ReadonlyArray<string>) {
@@ -41,6 +42,25 @@ describe('authdesk simulate', () => {
     child.kill('SIGINT')
     expect(text).toContain('AuthDesk provider simulators')
     expect(text).toMatch(/nmbrs\s+http:\/\/127\.0\.0\.1:\d+\/soap\/v3/)
+  })
+
+  it('the default output is paste-ready .env lines: every scenario of every provider, BASE_URL included', async () => {
+    const json = await simulate(['--json'])
+    json.child.kill('SIGINT')
+    const doc = JSON.parse(json.text) as { credentials: Record<string, Record<string, Record<string, string>>> }
+    const scenarios = Object.values(doc.credentials).reduce((n, s) => n + Object.keys(s).length, 0)
+    const child = spawn(process.execPath, ['bin/authdesk.js', 'simulate'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let text = ''
+    for await (const chunk of child.stdout) {
+      text += (chunk as Buffer).toString()
+      if (text.includes('These are simulator credentials')) break
+    }
+    child.kill('SIGINT')
+    const { accounts, ignored } = groupEnvAccounts(parseDotenv(text))
+    expect(ignored).toEqual([])
+    expect(accounts).toHaveLength(scenarios)
+    for (const account of accounts) expect(account.values.BASE_URL, account.name).toMatch(/^http:\/\/127\.0\.0\.1:\d+/)
+    expect(accounts.find((a) => a.name === 'VALID_NMBRS')?.values.BASE_URL).toMatch(/\/soap\/v3$/)
   })
 
   it('refuses a non-loopback host with exit code 2', async () => {

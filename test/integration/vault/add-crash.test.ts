@@ -4,6 +4,7 @@
  * re-run of the same add completes, leaving no lock, journal or temp file behind.
  */
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -23,12 +24,23 @@ interface Listed {
   readonly problems: ReadonlyArray<{ code: string }>
 }
 
-function addAndKill(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv, afterMs: number): Promise<void> {
+/**
+ * Kills the add a moment after its write phase starts (the journal appears; then the keychain
+ * writes run), or after `fallbackMs` when no journal appears.
+ */
+function addAndKill(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv, journal: string, fallbackMs: number): Promise<void> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/authdesk.js', ...args], { env, stdio: 'ignore' })
-    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs)
+    const kill = (): void => void child.kill('SIGKILL')
+    const fallback = setTimeout(kill, fallbackMs)
+    const watch = setInterval(() => {
+      if (!existsSync(journal)) return
+      clearInterval(watch)
+      setTimeout(kill, Math.random() * 300)
+    }, 5)
     child.on('exit', () => {
-      clearTimeout(timer)
+      clearTimeout(fallback)
+      clearInterval(watch)
       resolve()
     })
   })
@@ -80,7 +92,7 @@ describe.skipIf(!haveKeyring)('accounts add survives SIGKILL (real keychain; run
     const startUp = await timed(() => runCli(['accounts', 'list', '--data-dir', join(root, 'timing')], env))
     const whole = await timed(() => runCli(['accounts', 'add', '--env', envFile, '--data-dir', join(root, 'timing')], env))
     for (let k = 0; k < KILLS; k++) {
-      await addAndKill(args, env, startUp + Math.random() * Math.max(100, whole - startUp))
+      await addAndKill(args, env, join(dataDir, 'keychain-journal.json'), startUp + Math.random() * Math.max(100, whole - startUp))
       expectWhole(await list())
     }
     // At least one kill landed between the keychain writes and the account file, and was finished.

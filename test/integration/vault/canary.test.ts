@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createAccountsCommand } from '../../../src/cli/commands/accounts'
 import type { CliIo } from '../../../src/cli/io'
+import { runCommand } from '../../../src/cli/main'
 import { createHandlers } from '../../../src/core/ipc/handlers'
 import { createRouter } from '../../../src/core/ipc/router'
 import { createServices, type Services } from '../../../src/core/services'
@@ -118,7 +119,7 @@ describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
     const envFile = join(await tempDir('authdesk-canary-env-'), 'c.env')
     await (await import('node:fs/promises')).writeFile(envFile, canaries.env)
     for (const argv of [['list'], ['list', '--json'], ['add', '--env', envFile, '--dry-run'], ['add', '--env', envFile, '--replace', '--json']])
-      await command.run([...argv, '--data-dir', dataDir], io)
+      await runCommand(command, [...argv, '--data-dir', dataDir], io)
 
     const all = [...canaries.values, ...extra]
     expect(hitsIn(answers.join('\n'), all)).toEqual([])

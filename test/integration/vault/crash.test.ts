@@ -120,5 +120,5 @@ describe('crash safety of the account store', () => {
         `${lanes.reduce((n, l) => n + l.live.size, 0)} committed accounts, none lost\n`,
     )
     expect(midSave).toBeGreaterThanOrEqual(kills * 0.6)
-  }, 90_000)
+  }, 180_000)
 })

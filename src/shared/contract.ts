@@ -126,6 +126,8 @@ export const channels = {
     z.object({ format: z.enum(['json', 'env']), ids: z.array(accountId).max(1000).optional() }).strict(),
   ),
   /** Authmatech: rotate the API key with the client secret (sent once, never stored), verify the new key, then forget the old one. */
+  /** The wizard's one-click fix: moves the account (and its secrets) to the environment its last check found accepting them. */
+  'accounts:switch-environment': channel<AccountView>()(z.object({ id: accountId }).strict()),
   'accounts:rotate-key': channel<KeyRotationResult>()(z.object({ id: accountId, secretKey: z.string().min(1).max(512) }).strict()),
   /** Every account of the active workspace with its newest diagnosis. */
   'health:list': channel<ReadonlyArray<ScheduledHealth>>()(none),

@@ -20,6 +20,7 @@ test('a bundle is saved where the Save dialog says (main picks it, never the pag
 
   saveDialog.answer = 'save'
   await page.getByRole('button', { name: 'Export bundle' }).click()
+  await expect.poll(() => saveDialog.asked.length).toBe(2)
   const saved = join(app.dataDir, 'saved', saveDialog.asked[1]!)
   await expect(page.getByTestId('bundle-exported')).toContainText(saved)
   expect((await stat(saved)).size).toBeGreaterThan(0)

@@ -2,33 +2,44 @@ import { expect, test } from '../support/harness/fixtures'
 import { dashboardReady, openAccount } from './pages/app-page'
 import { accountId, checkNow } from './pages/health-page'
 
-const SANDBOX_ON_PRODUCTION = 'Nmbrs (SOAP v3) · sandbox-on-production'
+const NOT_YET_IN_SANDBOX = 'Nmbrs (SOAP v3) · token-not-yet-in-sandbox'
 const GROUPCALL = 'Groupcall Messenger · wrong-password'
 
-test('Nmbrs sandbox credentials on production: one click switches the account to sandbox, re-tests and ends fixed', async ({ app }) => {
+test('Nmbrs token not yet in Sandbox: one click switches the account to production (its secrets moved by core), re-tests and ends fixed', async ({ app }) => {
   const { page, services } = app
   await dashboardReady(page)
-  await openAccount(page, SANDBOX_ON_PRODUCTION)
+  await openAccount(page, NOT_YET_IN_SANDBOX)
   await checkNow(page)
-  await expect(page.getByTestId('diagnosis-summary')).toContainText('switch the account to sandbox')
+  await expect(page.getByTestId('diagnosis-summary')).toContainText('new tokens reach Sandbox the day after')
   await expect(page.getByTestId('diagnosis-summary')).not.toContainText('ENVIRONMENT=')
 
   await page.getByRole('button', { name: 'Troubleshoot' }).click()
   const fix = page.getByTestId('wizard-environment-fix')
-  await expect(fix).toContainText('The account is set to production, but Nmbrs accepted the same username and token on sandbox.')
+  await expect(fix).toContainText('The account is set to sandbox, but Nmbrs accepted the same username and token on production.')
   // A fix AuthDesk can make itself is not a yes/no question.
   await expect(page.locator('[aria-current="step"]').getByRole('button', { name: /Yes, I found a problem/ })).toHaveCount(0)
-  await fix.getByRole('button', { name: 'Switch to sandbox and re-test' }).click()
+  await fix.getByRole('button', { name: 'Switch to production and re-test' }).click()
   await expect(page.getByTestId('wizard-fixed')).toContainText('works again')
 
-  const id = await accountId(app, SANDBOX_ON_PRODUCTION)
+  const id = await accountId(app, NOT_YET_IN_SANDBOX)
   const account = (await services.vault.list()).find((a) => a.id === id)
-  expect(account?.environment).toBe('sandbox')
+  expect(account?.environment).toBe('production')
   expect((await services.health.historyOf(id))[0]?.state).toBe('healthy')
   expect((await services.wizard().get(id))?.entries.map((e) => [e.outcome, e.note])).toEqual([
-    ['fix-applied', 'Environment switched to sandbox'],
+    ['fix-applied', 'Environment switched to production'],
     ['fixed', 're-test: healthy'],
   ])
+})
+
+test('the environment switch takes its target from core’s own last check, never from the page', async ({ app }) => {
+  const { page, services } = app
+  await dashboardReady(page)
+  const id = await accountId(app, GROUPCALL)
+  const answer = await page.evaluate((accountId) => window.authdesk.accounts.switchEnvironment({ id: accountId }), id)
+  expect(answer).toMatchObject({ ok: false, error: { code: 'environment.no-suggestion' } })
+  const unknown = await page.evaluate(() => window.authdesk.accounts.switchEnvironment({ id: '00000000-0000-4000-8000-000000000000' }))
+  expect(unknown).toMatchObject({ ok: false, error: { code: 'account.not-found' } })
+  expect((await services.vault.list()).find((a) => a.id === id)?.environment).toBe('production')
 })
 
 test('a re-test that still fails is never shown as fixed', async ({ app }) => {

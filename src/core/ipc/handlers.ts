@@ -1,5 +1,6 @@
 import { removeAccount } from '../account-removal'
 import { updateAccount } from '../account-update'
+import { switchToSuggestedEnvironment } from '../environment-switch'
 import { exportForRenderer, previewForRenderer, revealExport } from '../bundle/bundle-ipc'
 import { knowledgeStep } from '../diagnosis/providers'
 import { listProviders } from '../providers/provider-info'
@@ -30,6 +31,7 @@ export function createHandlers(services: Services): Handlers {
     'accounts:status': () => vault().status(),
     'accounts:create': (request) => vault().create(request),
     'accounts:update': (request) => updateAccount(services, request),
+    'accounts:switch-environment': ({ id }) => switchToSuggestedEnvironment(services, id),
     'accounts:delete': ({ id }) => removeAccount(services, id),
     'accounts:duplicate': ({ id, label }) => vault().duplicate(id, label),
     'accounts:import-preview': (request) => vault().previewImport(request),

@@ -47,5 +47,7 @@ const byCause = stepsByCause({
 export function nmbrsSteps(verdict: Verdict): ReadonlyArray<string> {
   // A missing DOMAIN is a success with a suggestion: offer the fix.
   if (verdict.cause === 'ok' && verdict.details?.suggestedDomain) return ['nmbrs.domain-from-environment-get']
+  // The other environment accepted the token: the environment step (with its one-click switch) comes first.
+  if (verdict.details?.suggestedEnvironment) return ['nmbrs.check-environment', ...byCause(verdict).filter((id) => id !== 'nmbrs.check-environment')]
   return byCause(verdict)
 }

@@ -1,5 +1,4 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { SuggestedEnvironment } from '../../../../../shared/diagnosis'
 import { call } from '../../../lib/call'
 
 export interface FieldFix {
@@ -22,27 +21,13 @@ export function useApplyFieldFix() {
 }
 
 /**
- * Switches the account to the environment that accepted its credentials, with the base URL the
- * diagnosis names (null: the provider's own address). A custom base URL keeps the origin the
- * person already confirmed; only its path changes, so that confirmation carries over.
+ * Switches the account to the environment its last check found accepting its credentials. Core
+ * takes the target from its own diagnosis and moves the secrets itself; the page sends only the id.
  */
 export function useSwitchEnvironment() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: async ({ id, suggestion }: { readonly id: string; readonly suggestion: SuggestedEnvironment }) => {
-      const accounts = await call(window.authdesk.accounts.list())
-      const current = accounts.find((a) => a.id === id)
-      const sameOrigin = Boolean(suggestion.baseUrl && current?.baseUrl && new URL(current.baseUrl).origin === new URL(suggestion.baseUrl).origin)
-      const confirmed = sameOrigin && Boolean(current?.baseUrlConfirmedAt)
-      return call(
-        window.authdesk.accounts.update({
-          id,
-          environment: suggestion.environment,
-          baseUrl: suggestion.baseUrl,
-          ...(confirmed ? { confirmUnlistedHost: true } : {}),
-        }),
-      )
-    },
+    mutationFn: ({ id }: { readonly id: string }) => call(window.authdesk.accounts.switchEnvironment({ id })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['accounts'] }),
   })
 }

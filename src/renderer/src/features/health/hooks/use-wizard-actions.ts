@@ -89,7 +89,7 @@ export function useWizardActions(accountId: string) {
       }),
     applyEnvironment: (stepId: string, suggestion: SuggestedEnvironment) =>
       void run(async () => {
-        await switchEnvironment.mutateAsync({ id: accountId, suggestion })
+        await switchEnvironment.mutateAsync({ id: accountId })
         await record.mutateAsync({ accountId, stepId, outcome: 'fix-applied', note: `Environment switched to ${suggestion.label}` })
         await retestNow(stepId)
       }),

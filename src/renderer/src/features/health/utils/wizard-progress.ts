@@ -41,7 +41,7 @@ const REFRESH_CAUSES: ReadonlySet<CauseCode> = new Set(['token.expired', 'token.
 export function stepKind(stepId: string, diagnosis: Diagnosis, currentDomain: string | undefined, tokens: TokenFixFacts | null = null): StepKind {
   const { suggestedDomain, suggestedEnvironment, token, enabledProducts, disabledProducts } = diagnosis.details
   if (stepId === 'nmbrs.domain-from-environment-get' && suggestedDomain && suggestedDomain !== currentDomain) return 'domain-fix'
-  if (stepId === 'nmbrs.check-environment' && suggestedEnvironment && diagnosis.cause === 'environment.mismatch') return 'environment-fix'
+  if (stepId === 'nmbrs.check-environment' && suggestedEnvironment) return 'environment-fix'
   if (tokens !== null && diagnosis.provider === 'smsgate') {
     if (ISSUE_STEPS.has(stepId) && ISSUE_CAUSES.has(diagnosis.cause)) return tokens.canIssue ? 'token-issue' : 'token-issue-unavailable'
     if (stepId === 'smsgate.refresh' && REFRESH_CAUSES.has(diagnosis.cause) && tokens.jti !== null && tokens.refreshable) return 'token-refresh'

@@ -51,7 +51,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `${DIR}/dashboard-900-${theme}.png` })
     await page.setViewportSize({ width: 1280, height: 800 })
 
-    await openAccount(page, 'Nmbrs (SOAP v3) · sandbox-on-production')
+    await openAccount(page, 'Nmbrs (SOAP v3) · token-not-yet-in-sandbox')
     await page.getByRole('button', { name: 'Troubleshoot' }).click()
     await expect(page.getByTestId('wizard-environment-fix')).toBeVisible()
     await shot('wizard-environment', 900)

@@ -106,6 +106,8 @@ describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
     await call('tokens:due')
     const clientSecret = extra[3]!
     expect((await call('accounts:rotate-key', { id: gc, secretKey: clientSecret })).error?.code).toBe('tokens.unsupported')
+    // No check found another environment for it: nothing to switch to.
+    expect((await call('accounts:switch-environment', { id: gc })).error?.code).toBe('environment.no-suggestion')
     await call('accounts:delete', { id: nm })
     expect([...called].sort()).toEqual([...CHANNEL_NAMES].sort())
 

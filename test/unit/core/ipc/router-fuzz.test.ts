@@ -61,6 +61,7 @@ const ACCOUNT_SCOPED: ReadonlyArray<[string, (id: string) => unknown]> = [
   ['accounts:duplicate', (id) => ({ id })],
   ['accounts:export', (id) => ({ format: 'json', ids: [id] })],
   ['accounts:rotate-key', (id) => ({ id, secretKey: 'secret-key-123' })],
+  ['accounts:switch-environment', (id) => ({ id })],
   ['health:check', (id) => ({ id })],
   ['health:check-all', (id) => ({ ids: [id] })],
   ['health:history', (id) => ({ id })],

@@ -79,7 +79,6 @@ test('HTML and script in every provider text the UI shows (messages, warnings, S
   await expect(page.getByRole('list', { name: 'Enabled products' })).toHaveText(HOSTILE.img.toUpperCase())
   await expectInert(page, 'Authmatech products')
 
-  await page.getByRole('button', { name: 'Back to the account' }).click()
   await page.getByRole('button', { name: 'All accounts' }).click()
   await openAccount(page, 'Hostile SMSGate token')
   await expect(page.getByTestId('token-issuer')).toHaveText(HOSTILE.script)

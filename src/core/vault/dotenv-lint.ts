@@ -44,6 +44,8 @@ interface Scan {
   readonly kept: string[]
   readonly findings: DotenvFinding[]
   readonly lines: Map<string, number>
+  /** Each name's spellings by its upper-case form, so a case variant is found without a scan of every name. */
+  readonly spellings: Map<string, Set<string>>
 }
 
 function scanLine(text: string, number: number, scan: Scan): string | null {
@@ -59,10 +61,12 @@ function scanLine(text: string, number: number, scan: Scan): string | null {
   const value = raw.trimStart()
   const earlier = scan.lines.get(name)
   if (earlier !== undefined) scan.findings.push({ line: number, variable: name, message: `is set again (first on line ${earlier}); this later value wins.` })
-  const variant = [...scan.lines.keys()].find((k) => k !== name && k.toUpperCase() === name.toUpperCase())
+  const spellings = scan.spellings.get(name.toUpperCase()) ?? new Set<string>()
+  const variant = [...spellings].find((k) => k !== name)
   if (variant !== undefined)
     scan.findings.push({ line: number, variable: name, message: `and ${variant} (line ${scan.lines.get(variant)}) differ only in case and name the same account field; one replaces the other. Keep one, in capitals.` })
   scan.lines.set(name, number)
+  scan.spellings.set(name.toUpperCase(), spellings.add(name))
   const quote = QUOTES.find((q) => value.startsWith(q))
   if (quote) return value.indexOf(quote, 1) < 0 ? quote : null
   if (value.includes('#'))
@@ -72,7 +76,7 @@ function scanLine(text: string, number: number, scan: Scan): string | null {
 
 export function readDotenv(input: string): ReadDotenv {
   const text = input.replace(/^\uFEFF/, '')
-  const scan: Scan = { kept: [], findings: [], lines: new Map() }
+  const scan: Scan = { kept: [], findings: [], lines: new Map(), spellings: new Map() }
   let openQuote: string | null = null
   text.split(/\r?\n/).forEach((line, index) => {
     if (openQuote !== null) {

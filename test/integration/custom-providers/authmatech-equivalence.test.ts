@@ -29,6 +29,14 @@ afterAll(async () => {
 })
 
 const scenarios = Object.keys(createAuthmatechSimulator().scenarios())
+/**
+ * The one known difference, named in definitions/authmatech.yaml: the products an account uses
+ * are a per-account setting the format cannot condition on, so a used product listed as
+ * disabled is healthy in the definition and degraded (feature.disabled) in the built-in.
+ */
+const KNOWN_DIFFERENCES: ReadonlyMap<string, { readonly builtIn: string; readonly declared: string }> = new Map([
+  ['product-not-enabled', { builtIn: 'feature.disabled', declared: 'ok' }],
+])
 
 describe('Authmatech as a definition', () => {
   it.each(scenarios)('scenario %s: same state and cause as the built-in module', async (name) => {
@@ -37,16 +45,18 @@ describe('Authmatech as a definition', () => {
     const builtIn = await checkAccount({ provider: 'authmatech', fields }, { http, retry: fastRetry })
     sim.reset()
     const declared = await checkDefinitionAccount({ definition, fields }, { http, retry: (s) => fastRetry('authmatech', s) })
-    expect({ state: declared.state, cause: declared.cause }).toEqual({ state: builtIn.state, cause: builtIn.cause })
+    const known = KNOWN_DIFFERENCES.get(name)
+    if (known) expect({ builtIn: builtIn.cause, declared: declared.cause }).toEqual(known)
+    else expect({ state: declared.state, cause: declared.cause }).toEqual({ state: builtIn.state, cause: builtIn.cause })
     expect(declared.transcript.length > 0).toBe(builtIn.transcript.length > 0)
   })
 
-  it('covers failing, unknown and healthy scenarios alike', async () => {
+  it('covers failing, degraded, unknown and healthy scenarios alike', async () => {
     const causes = new Set<string>()
     for (const name of scenarios) {
       sim.reset()
       causes.add((await checkDefinitionAccount({ definition, fields: sim.scenarioCredentials()[name]! }, { http, retry: (s) => fastRetry('authmatech', s) })).cause)
     }
-    expect([...causes].sort()).toEqual(['account.disabled', 'credentials.invalid', 'credentials.missing', 'ok', 'permission.denied', 'rate_limited'])
+    expect([...causes].sort()).toEqual(['balance.exhausted', 'credentials.invalid', 'credentials.missing', 'ok', 'rate_limited'])
   })
 })

@@ -20,12 +20,14 @@ import { parseDotenv } from '../../core/vault/dotenv-import'
 import type { DefinitionProblem, LoadResult } from '../../core/custom-providers/load'
 import type { RetrySettings } from '../../core/diagnosis/retry'
 import { createHttpClient, type HttpClientOptions } from '../../core/http/client'
+import { loadTlsTrust } from '../../core/http/tls-trust'
 import { definitionJsonSchema } from '../../core/custom-providers/schema'
 import { defaultDataDir } from '../../core/paths'
 import { PROVIDERS } from '../../core/providers/registry'
 import { formatDefinitionCheckJson, formatDefinitionCheckTable, formatProblems, formatProviderList, formatTestReport, type ProviderListEntry } from '../format-providers'
 import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
+import { cliNetwork } from '../network'
 
 const USAGE = `authdesk providers list [--dir DIR] [--data-dir DIR] [--json]
        authdesk providers lint FILE... [--dir DIR] [--json]
@@ -100,7 +102,10 @@ async function check(file: string, envFile: string | undefined, json: boolean, i
   const variables = { ...io.env, ...(envFile === undefined ? {} : await readEnvVariables(envFile)) }
   const accounts = definitionEnvAccounts(d, variables)
   if (accounts.length === 0) throw new UsageError(`no ${d.name} accounts found: set variables such as ${d.envToken}_${d.fields[0]!.name} (or PROD_${d.envToken}_${d.fields[0]!.name}), or pass --env FILE.`)
-  const http = createBudgetedHttpClient(createHttpClient({ env: io.env, ...options.http }), d.limits)
+  const network = cliNetwork(io)
+  const trust = loadTlsTrust({ caFile: network.caFile ? { path: network.caFile, source: 'flag' } : null, env: io.env })
+  for (const problem of trust.problems) io.stderr(`authdesk providers: ${problem}\n`)
+  const http = createBudgetedHttpClient(createHttpClient({ env: io.env, extraCaCerts: trust.extraCaCerts, ...options.http }), d.limits)
   try {
     const deps = { http, ...(options.retry ? { retry: options.retry } : {}) }
     const results = await mapLimited(accounts, d.limits.concurrency, async (a) => ({ account: a.name, diagnosis: await checkDefinitionAccount({ definition: d, fields: a.fields }, deps) }))

@@ -3,7 +3,7 @@
  * TLS-intercepting proxy with its own CA, both on loopback, set through HTTP(S)_PROXY for the
  * CLI child process. Needs `npm run build` first.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -110,6 +110,23 @@ describe('a TLS-intercepting proxy with its own CA', () => {
     expect(run.code, run.stderr + run.stdout).toBe(0)
     expect(causeOf(run.stdout)).toBe('ok')
     expect(proxy.readable.length).toBeGreaterThan(0)
+  })
+
+  it('a custom provider check (providers check) is refused without the CA and works with --ca-file', async () => {
+    proxy = await startRecordingProxy({ routes: { [PUBLIC_HOST]: simPort() }, intercept: ca })
+    // definitions/authmatech.yaml, pointed at the public name the proxy intercepts.
+    const definition = join(dir, 'authmatech-public.yaml')
+    const text = readFileSync('definitions/authmatech.yaml', 'utf8').replaceAll('https://service.authmatech.com', publicBase('https')).replaceAll('service.authmatech.com', PUBLIC_HOST)
+    writeFileSync(definition, text)
+    const { API_KEY, CLIENT_ID } = sims.byId.authmatech.scenarioCredentials().valid!
+    const accounts = join(dir, 'custom.env')
+    writeFileSync(accounts, `AUTHMATECHDEF_API_KEY=${API_KEY}\nAUTHMATECHDEF_CLIENT_ID=${CLIENT_ID}\n`)
+    const env = { PATH: process.env.PATH ?? '', HTTPS_PROXY: proxy.url }
+    const refused = await runCli(['providers', 'check', definition, '--env', accounts, '--json'], env)
+    expect(refused.code, refused.stderr).toBe(3)
+    expect(refused.stdout).toContain('network.tls')
+    const trusted = await runCli(['providers', 'check', definition, '--env', accounts, '--json', '--ca-file', caFile], env)
+    expect(trusted.code, trusted.stderr + trusted.stdout).toBe(0)
   })
 
   it('--ca-file naming a file without a certificate is a usage error that names the flag', async () => {

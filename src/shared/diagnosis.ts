@@ -52,6 +52,8 @@ export interface SuggestedEnvironment {
 export interface DiagnosisDetails {
   /** Nmbrs: the domain Environment_Get reported, offered as the fix ("use `acme`"). */
   readonly suggestedDomain?: string
+  /** SMSGate: the base URL with its `/api` segment corrected, where SMSGate answered (endpoint.not_found), offered as the fix. */
+  readonly suggestedBaseUrl?: string
   /** The environment that accepted the same credentials (environment.mismatch), offered as the fix ("switch to sandbox"). */
   readonly suggestedEnvironment?: SuggestedEnvironment
   /** Authmatech: products enabled and not enabled for this client. */

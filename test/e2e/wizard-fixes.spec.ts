@@ -64,3 +64,32 @@ test('a re-test that still fails is never shown as fixed', async ({ app }) => {
   await expect(page.getByTestId('wizard-step').nth(1)).toHaveAttribute('data-mark', 'answered')
   expect((await services.wizard().get(await accountId(app, GROUPCALL)))?.status).not.toBe('fixed')
 })
+
+const NO_API_PREFIX = 'SMSGate · missing-api-prefix'
+
+test('SMSGate private server saved without /api: one click uses the path SMSGate answers at, keeps the secrets, re-tests and ends fixed', async ({ app }) => {
+  const { page, services } = app
+  await dashboardReady(page)
+  const id = await accountId(app, NO_API_PREFIX)
+  const before = (await services.vault.list()).find((a) => a.id === id)!
+  const corrected = before.baseUrl!.replace('/private/3rdparty/v1', '/private/api/3rdparty/v1')
+  await openAccount(page, NO_API_PREFIX)
+  await checkNow(page)
+  await expect(page.getByTestId('diagnosis-summary')).toContainText(`SMSGate answers at ${corrected}`)
+
+  await page.getByRole('button', { name: 'Troubleshoot' }).click()
+  const fix = page.getByTestId('wizard-base-url-fix')
+  await expect(fix.getByTestId('wizard-suggested-base-url')).toHaveText(corrected)
+  await expect(page.locator('[aria-current="step"]').getByRole('button', { name: /Yes, I found a problem/ })).toHaveCount(0)
+  await fix.getByRole('button', { name: `Use ${corrected} and re-test` }).click()
+  await expect(page.getByTestId('wizard-fixed')).toContainText('works again')
+
+  const account = (await services.vault.list()).find((a) => a.id === id)
+  expect(account).toMatchObject({ baseUrl: corrected, secretsStatus: before.secretsStatus })
+  expect(Object.keys(account!.secrets).sort()).toEqual(Object.keys(before.secrets).sort())
+  expect((await services.health.historyOf(id))[0]?.state).toBe('healthy')
+  expect((await services.wizard().get(id))?.entries.map((e) => [e.outcome, e.note])).toEqual([
+    ['fix-applied', `Base URL set to ${corrected}`],
+    ['fixed', 're-test: healthy'],
+  ])
+})

@@ -4,9 +4,11 @@
  * only when a secret changes.
  */
 import { randomUUID } from 'node:crypto'
+import { sameOrigin } from '../../shared/base-url'
 import type { AccountView, Environment } from '../../shared/model'
 import { isOn } from '../providers/field-shapes'
 import { providerDefinition } from '../providers/registry'
+import { environmentOf, type ProviderDefinition } from '../providers/types'
 import {
   checkBaseUrl,
   checkEnvironment,
@@ -22,7 +24,7 @@ import {
 } from './account-input'
 import { copyLabel, secretRecords, secretsChanged } from './account-records'
 import type { AccountRecord } from './account-schema'
-import { addressOf, sameAddress } from './item-binding'
+import { addressOf, sameAddress, type BoundAddress } from './item-binding'
 import type { Vault } from './vault'
 
 export interface AccountPatch {
@@ -63,6 +65,14 @@ function fieldChanges(record: AccountRecord, patch: Readonly<Record<string, stri
   return { plain, secret }
 }
 
+const effectiveUrl = (definition: ProviderDefinition, address: BoundAddress): string | null =>
+  address.baseUrl ?? environmentOf(definition, address.environment)?.baseUrl ?? null
+
+/** Only the path changed: the same environment, and the same scheme, host and port (the same server). */
+function onlyPathChanged(definition: ProviderDefinition, before: BoundAddress, after: BoundAddress): boolean {
+  return before.environment === after.environment && sameOrigin(effectiveUrl(definition, before), effectiveUrl(definition, after))
+}
+
 export function updateAccount(vault: Vault, patch: AccountPatch): Promise<AccountView> {
   return vault.transaction(async (accounts, save) => {
     const record = vault.find(accounts, patch.id)
@@ -79,9 +89,11 @@ export function updateAccount(vault: Vault, patch: AccountPatch): Promise<Accoun
       const next = checkBaseUrl(definition, patch.baseUrl, true, [], optIn)
       // Saving the URL it already has needs no new confirmation.
       if (next.url !== record.baseUrl) {
-        const checked = checkBaseUrl(definition, patch.baseUrl, patch.confirmUnlistedHost === true, problems, optIn)
+        // A host confirmed with the saved URL stays confirmed for another path on it.
+        const sameHost = record.baseUrlConfirmedAt !== null && sameOrigin(record.baseUrl, next.url)
+        const checked = checkBaseUrl(definition, patch.baseUrl, patch.confirmUnlistedHost === true || sameHost, problems, optIn)
         baseUrl = checked.url
-        baseUrlConfirmedAt = checked.unlisted ? vault.now() : null
+        baseUrlConfirmedAt = checked.unlisted ? (sameHost ? record.baseUrlConfirmedAt : vault.now()) : null
       }
     }
     const changes = patch.fields ? fieldChanges(record, patch.fields, problems) : { plain: record.fields, secret: {} }
@@ -93,13 +105,15 @@ export function updateAccount(vault: Vault, patch: AccountPatch): Promise<Accoun
     let secretStorage = record.secretStorage
     const address = addressOf({ environment, baseUrl })
     const repointed = !sameAddress(addressOf(record), address)
+    const sameServer = repointed && onlyPathChanged(definition, addressOf(record), address)
     let secretsClearedAt = record.secretsClearedAt ?? null
     if (repointed || Object.keys(changes.secret).length > 0) {
       vault.assertReachable(record, repointed ? 'change the address of' : 'change the secrets of')
       const item = vault.items.has(record.id) ? await vault.items.read(record.id) : null
-      // Secrets and issued tokens never follow an account to a new address on the renderer's word
-      // alone: only the secrets entered in this request go there (tokens belong to the old server).
-      const merged: Record<string, string> = repointed ? {} : { ...(item?.secrets ?? {}) }
+      // Secrets and issued tokens never follow an account to another server on the renderer's word
+      // alone: only the secrets entered in this request go there. A new path on the same origin is
+      // the same server, so the secrets stay; issued tokens never do (they belong to the old address).
+      const merged: Record<string, string> = repointed && !sameServer ? {} : { ...(item?.secrets ?? {}) }
       for (const [name, value] of Object.entries(changes.secret)) {
         if (value === null) delete merged[name]
         else merged[name] = value

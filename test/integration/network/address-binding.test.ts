@@ -121,6 +121,22 @@ describe.skipIf(!haveKeyring)('re-pointing an account needs its secrets (run und
   })
 })
 
+describe.skipIf(!haveKeyring)('a new path on the same server keeps the secrets (the SMSGate /api segment corrected)', () => {
+  it('same scheme, host and port: no new host confirmation, the secrets stay, bound to the new path', async () => {
+    const { services, call, create } = await world()
+    const wrong = sims.byId.smsgate.scenarioCredentials()['missing-api-prefix']!
+    const account = await create('Office gateway', 'smsgate', wrong.BASE_URL!, { USERNAME: wrong.USERNAME!, PASSWORD: wrong.PASSWORD! })
+    const corrected = wrong.BASE_URL!.replace('/private/3rdparty/v1', '/private/api/3rdparty/v1')
+
+    const moved = await call<AccountView>('accounts:update', { id: account.id, baseUrl: corrected })
+    expect(moved).toMatchObject({ baseUrl: corrected, secretsStatus: 'keychain' })
+    expect(Object.keys(moved.secrets).sort()).toEqual(['PASSWORD'])
+    expect(moved.problems.map((p) => p.code)).not.toContain('secret.address-changed')
+    expect(parseItem((await services.secretStore.get(itemName(account.id)))!)).toMatchObject({ baseUrl: corrected })
+    expect((await call<Diagnosis>('health:check', { id: account.id })).cause).toBe('ok')
+  })
+})
+
 describe.skipIf(!haveKeyring)('the address is bound to the secret in the keychain', () => {
   it('an edited accounts.json cannot redirect a check, a token issue or a rotation: reported as tampering, nothing sent', async () => {
     const { dir, call, create, account } = await world()

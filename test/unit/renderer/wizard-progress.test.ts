@@ -42,6 +42,14 @@ describe('automatic steps', () => {
     expect(stepKind('nmbrs.domain-short-form', nmbrs, 'acme-bv')).toBe('question')
   })
 
+  it('proposes the base URL SMSGate answered at, also for a token account (before its claims)', () => {
+    const claims = { scopes: [], missingScopes: [], expiresAt: null, issuer: null }
+    const found = diagnosis('endpoint.not_found', 'failing', '2026-01-02T10:00:00Z', { details: { suggestedBaseUrl: 'https://sms.example.com/api/3rdparty/v1', token: claims } })
+    expect(stepKind('smsgate.api-prefix', found, undefined)).toBe('base-url-fix')
+    const notFound = diagnosis('endpoint.not_found', 'failing', '2026-01-02T10:00:00Z', { details: { token: claims } })
+    expect(stepKind('smsgate.api-prefix', notFound, undefined)).toBe('token-claims')
+  })
+
   it('shows token claims on SMSGate steps and products on the Authmatech product step', () => {
     const token = diagnosis('scope.missing', 'failing', '2026-01-02T10:00:00Z', { details: { token: { scopes: [], missingScopes: ['devices:list'], expiresAt: null, issuer: null } } })
     expect(stepKind('smsgate.add-scope', token, undefined)).toBe('token-claims')

@@ -7,6 +7,7 @@
  */
 import { READ_ONLY_RETRY, type RetrySettings } from '../../diagnosis/retry'
 import type { ProbeContext, StepVerdict, Verdict } from '../../diagnosis/types'
+import { withApiPathSuggestion } from './api-prefix'
 import { classifyDevices, classifyRefresh, classifyTokenService, tokenDetails, type DevicesFact } from './classify'
 import { isExpiredAt, peekSmsGateClaims, type SmsGateClaims } from './jwt'
 import { CLOUD_BASE_URL, smsGateMode } from './mode'
@@ -114,6 +115,11 @@ function localWithoutAddress(context: ProbeContext): Verdict | null {
 }
 
 export async function probeSmsGate(context: ProbeContext): Promise<Verdict> {
+  const verdict = await probeAccount(context)
+  return verdict.cause === 'endpoint.not_found' ? withApiPathSuggestion(context, verdict) : verdict
+}
+
+async function probeAccount(context: ProbeContext): Promise<Verdict> {
   const unaddressed = localWithoutAddress(context)
   if (unaddressed) return unaddressed
   const { fields } = context.account

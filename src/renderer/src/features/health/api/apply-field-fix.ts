@@ -21,6 +21,18 @@ export function useApplyFieldFix() {
 }
 
 /**
+ * Moves the account to the base URL its last check found SMSGate answering at (the `/api`
+ * segment corrected). The same server, so core keeps the saved secrets.
+ */
+export function useApplyBaseUrl() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, baseUrl }: { readonly id: string; readonly baseUrl: string }) => call(window.authdesk.accounts.update({ id, baseUrl })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['accounts'] }),
+  })
+}
+
+/**
  * Switches the account to the environment its last check found accepting its credentials. Core
  * takes the target from its own diagnosis and moves the secrets itself; the page sends only the id.
  */

@@ -4,7 +4,7 @@ import type { WizardOutcome } from '../../../../../shared/wizard'
 import { useIssueToken, useRefreshToken } from '../../../api/token-state'
 import { ApiError } from '../../../lib/call'
 import type { SuggestedEnvironment } from '../../../../../shared/diagnosis'
-import { useApplyFieldFix, useSwitchEnvironment } from '../api/apply-field-fix'
+import { useApplyBaseUrl, useApplyFieldFix, useSwitchEnvironment } from '../api/apply-field-fix'
 import { useCheckAccount } from '../api/check-account'
 import { useRecordWizardStep } from '../api/record-wizard-step'
 import { useResetWizard } from '../api/reset-wizard'
@@ -32,6 +32,7 @@ export function useWizardActions(accountId: string) {
   const check = useCheckAccount()
   const fix = useApplyFieldFix()
   const switchEnvironment = useSwitchEnvironment()
+  const moveBaseUrl = useApplyBaseUrl()
   const issue = useIssueToken()
   const refresh = useRefreshToken()
   const [busy, setBusy] = useState(false)
@@ -91,6 +92,12 @@ export function useWizardActions(accountId: string) {
       void run(async () => {
         await switchEnvironment.mutateAsync({ id: accountId })
         await record.mutateAsync({ accountId, stepId, outcome: 'fix-applied', note: `Environment switched to ${suggestion.label}` })
+        await retestNow(stepId)
+      }),
+    applyBaseUrl: (stepId: string, baseUrl: string) =>
+      void run(async () => {
+        await moveBaseUrl.mutateAsync({ id: accountId, baseUrl })
+        await record.mutateAsync({ accountId, stepId, outcome: 'fix-applied', note: `Base URL set to ${baseUrl}` })
         await retestNow(stepId)
       }),
     issueToken: (stepId: string, scopes: ReadonlyArray<string>) => fixToken(stepId, 'issue', () => issue.mutateAsync({ accountId, scopes: [...scopes] })),

@@ -19,12 +19,13 @@ export const BUNDLE_STEP = 'support-bundle'
 /**
  * - `domain-fix`: Nmbrs reports the domain; one click sets it.
  * - `environment-fix`: the other environment accepted the same credentials; one click switches to it.
+ * - `base-url-fix`: SMSGate answered at the base URL with its `/api` segment corrected; one click uses it.
  * - `token-issue`: SMSGate, a new token fixes the cause and the account has Basic credentials: one click issues it.
  * - `token-issue-unavailable`: the same step, but AuthDesk cannot issue here (no username and password): say why, then ask.
  * - `token-refresh`: an expired or expiring managed pair that AuthDesk can renew: one click refreshes it.
  * - `token-claims`, `products`: the diagnosis's facts are shown with the question.
  */
-export type StepKind = 'domain-fix' | 'environment-fix' | 'token-issue' | 'token-issue-unavailable' | 'token-refresh' | 'token-claims' | 'products' | 'question'
+export type StepKind = 'domain-fix' | 'environment-fix' | 'base-url-fix' | 'token-issue' | 'token-issue-unavailable' | 'token-refresh' | 'token-claims' | 'products' | 'question'
 
 /** What the wizard needs of `tokens:list` (never a token): can AuthDesk issue, and is there a managed pair it can renew? */
 export type TokenFixFacts = Pick<TokenState, 'canIssue' | 'refreshable' | 'jti'>
@@ -39,9 +40,10 @@ const REFRESH_CAUSES: ReadonlySet<CauseCode> = new Set(['token.expired', 'token.
  * `tokens` is the SMSGate account's token state (null while unknown: no token fix is offered).
  */
 export function stepKind(stepId: string, diagnosis: Diagnosis, currentDomain: string | undefined, tokens: TokenFixFacts | null = null): StepKind {
-  const { suggestedDomain, suggestedEnvironment, token, enabledProducts, disabledProducts } = diagnosis.details
+  const { suggestedDomain, suggestedEnvironment, suggestedBaseUrl, token, enabledProducts, disabledProducts } = diagnosis.details
   if (stepId === 'nmbrs.domain-from-environment-get' && suggestedDomain && suggestedDomain !== currentDomain) return 'domain-fix'
   if (stepId === 'nmbrs.check-environment' && suggestedEnvironment) return 'environment-fix'
+  if (stepId === 'smsgate.api-prefix' && suggestedBaseUrl) return 'base-url-fix'
   if (tokens !== null && diagnosis.provider === 'smsgate') {
     if (ISSUE_STEPS.has(stepId) && ISSUE_CAUSES.has(diagnosis.cause)) return tokens.canIssue ? 'token-issue' : 'token-issue-unavailable'
     if (stepId === 'smsgate.refresh' && REFRESH_CAUSES.has(diagnosis.cause) && tokens.jti !== null && tokens.refreshable) return 'token-refresh'

@@ -1,3 +1,4 @@
+import { sameOrigin } from '../../../../../../shared/base-url'
 import type { Environment, ProviderInfo } from '../../../../../../shared/model'
 import { FormField } from '../../../../components/form-field'
 import { Icon } from '../../../../components/icon'
@@ -25,7 +26,10 @@ export function AccountFields({ provider, form, savedBaseUrl, savedEnvironmentWi
   const host = unlistedHost(provider, form.baseUrl)
   const changed = (form.baseUrl.trim() || null) !== savedBaseUrl
   const needsConfirmation = changed && (host !== null || confirmRequested)
-  const repointed = savedEnvironmentWithSecrets !== null && (changed || form.environment !== savedEnvironmentWithSecrets)
+  const defaultUrl = (id: Environment | null): string | null => provider.environments.find((e) => e.id === id)?.baseUrl ?? null
+  // Another path on the same scheme, host and port is the same server: core keeps the secrets.
+  const samePathServer = form.environment === savedEnvironmentWithSecrets && sameOrigin(savedBaseUrl ?? defaultUrl(savedEnvironmentWithSecrets), form.baseUrl.trim() || defaultUrl(form.environment))
+  const repointed = savedEnvironmentWithSecrets !== null && (changed || form.environment !== savedEnvironmentWithSecrets) && !samePathServer
   const knownHosts = [...new Set(provider.environments.flatMap((e) => e.hosts))].join(', ')
   return (
     <fieldset className="form-section">

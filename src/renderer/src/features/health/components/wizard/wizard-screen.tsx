@@ -147,12 +147,14 @@ export function WizardScreen({ account, providerLabel, onClose, onEdit, onBundle
               kind={stepKind(step.id, latest, account.fields.DOMAIN, tokenFacts)}
               diagnosis={latest}
               currentDomain={account.fields.DOMAIN}
+              currentBaseUrl={account.baseUrl}
               currentEnvironment={providerById(providers.data, account.provider)?.environments.find((e) => e.id === account.environment)?.label.toLowerCase() ?? account.environment}
               entries={entries.filter((e) => e.stepId === step.id)}
               busy={actions.busy}
               onAnswer={actions.answer}
               onApplyDomain={actions.applyDomain}
               onApplyEnvironment={actions.applyEnvironment}
+              onApplyBaseUrl={actions.applyBaseUrl}
               onIssueToken={actions.issueToken}
               onRefreshToken={actions.refreshToken}
               tokenFix={tokenFix}

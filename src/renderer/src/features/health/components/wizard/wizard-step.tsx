@@ -11,6 +11,7 @@ export interface StepHandlers {
   readonly onAnswer: (stepId: string, outcome: WizardOutcome, note: string) => void
   readonly onApplyDomain: (stepId: string, domain: string) => void
   readonly onApplyEnvironment: (stepId: string, suggestion: SuggestedEnvironment) => void
+  readonly onApplyBaseUrl: (stepId: string, baseUrl: string) => void
   readonly onIssueToken: (stepId: string, scopes: ReadonlyArray<string>) => void
   readonly onRefreshToken: (stepId: string) => void
   readonly onRetest: (stepId: string) => void
@@ -25,6 +26,8 @@ interface WizardStepProps extends StepHandlers {
   readonly kind: StepKind
   readonly diagnosis: Diagnosis
   readonly currentDomain: string | undefined
+  /** The account's saved base URL (null: the provider's default). */
+  readonly currentBaseUrl: string | null
   /** The account's environment, in words ("production"). */
   readonly currentEnvironment: string
   readonly entries: ReadonlyArray<WizardEntry>
@@ -78,6 +81,25 @@ function EnvironmentFix(props: WizardStepProps & { readonly suggestion: Suggeste
   )
 }
 
+function BaseUrlFix(props: WizardStepProps & { readonly baseUrl: string }) {
+  return (
+    <div className="step-proposal" data-testid="wizard-base-url-fix">
+      <p>
+        SMSGate does not answer at{props.currentBaseUrl ? <> <code>{props.currentBaseUrl}</code></> : ' the saved address'}, but it does at{' '}
+        <code data-testid="wizard-suggested-base-url">{props.baseUrl}</code> on the same server. The account keeps its saved secrets.
+      </p>
+      <div className="step-actions">
+        <button type="button" className="btn btn-primary" disabled={props.busy} onClick={() => props.onApplyBaseUrl(props.step.id, props.baseUrl)}>
+          Use {props.baseUrl} and re-test
+        </button>
+        <button type="button" className="btn" disabled={props.busy} onClick={() => props.onAnswer(props.step.id, 'no', `Kept the base URL ${props.currentBaseUrl ?? '(default)'}`)}>
+          Keep the current base URL
+        </button>
+      </div>
+    </div>
+  )
+}
+
 function Question(props: WizardStepProps) {
   const { step, busy } = props
   if (props.status === 'awaiting-retest')
@@ -121,8 +143,9 @@ function Question(props: WizardStepProps) {
 /** The fix AuthDesk can apply itself while the step is open, else the question. */
 function StepAction(props: WizardStepProps) {
   const { kind, status, tokenFix, diagnosis } = props
-  const { suggestedDomain: domain, suggestedEnvironment } = diagnosis.details
+  const { suggestedDomain: domain, suggestedEnvironment, suggestedBaseUrl } = diagnosis.details
   if (status === 'todo' && kind === 'domain-fix' && domain) return <DomainFix {...props} domain={domain} />
+  if (status === 'todo' && kind === 'base-url-fix' && suggestedBaseUrl) return <BaseUrlFix {...props} baseUrl={suggestedBaseUrl} />
   if (status === 'todo' && kind === 'environment-fix' && suggestedEnvironment) return <EnvironmentFix {...props} suggestion={suggestedEnvironment} />
   if (status === 'todo' && kind === 'token-issue' && tokenFix && tokenFix.scopes.length > 0)
     return <TokenIssueFix step={props.step} busy={props.busy} fix={tokenFix} error={props.fixError} onAnswer={props.onAnswer} onIssue={props.onIssueToken} />

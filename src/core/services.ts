@@ -3,6 +3,8 @@
  * they run the same code path.
  */
 import type { SaveLocation } from './bundle/save-location'
+import { AppError } from './errors'
+import type { CaFilePicker } from './http/ca-file-picker'
 import type { AppInfo, NetworkTrust, SecurityPosture } from '../shared/model'
 import { EventHub } from './event-hub'
 import { systemClock, type FleetClock } from './health/fleet-clock'
@@ -64,6 +66,8 @@ export interface ServicesOptions {
   readonly network?: { readonly env?: Readonly<Record<string, string | undefined>>; readonly caFile?: string | null }
   /** The Save dialog for bundles (desktop app, harness double); without it bundles go to `bundles/` in the data dir. */
   readonly saveLocation?: SaveLocation
+  /** The Open dialog for the extra CA file (desktop app, harness double); without it the app's CA file cannot be chosen. */
+  readonly caFilePicker?: CaFilePicker
 }
 
 export interface Services {
@@ -87,8 +91,10 @@ export interface Services {
   readonly tokens: TokenService
   /** The active workspace's wizard progress. */
   wizard(): WizardStore
-  /** Saves the app's extra CA file setting (checked first; applies from the next start). */
-  setCaFile(path: string | null): Promise<NetworkTrust>
+  /** Asks main's Open dialog for the extra CA file and saves it (checked first; applies from the next start); unchanged when cancelled. */
+  chooseCaFile(): Promise<NetworkTrust>
+  /** Removes the extra CA file setting (from the next start). */
+  clearCaFile(): Promise<NetworkTrust>
   readonly saveLocation: SaveLocation | null
   /** Events for the renderer (no secrets): main and the e2e harness forward them. */
   readonly events: EventHub
@@ -105,6 +111,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const trust = await resolveTlsTrust(networkSettings, options.network?.caFile ?? null, networkEnv)
   let savedCaFile = (await networkSettings.load()).caFile
   const networkFacts = (): NetworkTrust => networkTrustFacts(trust, networkEnv, savedCaFile)
+  const saveCaFile = async (path: string | null): Promise<NetworkTrust> => {
+    await networkSettings.setCaFile(path)
+    savedCaFile = path
+    logger.log('info', 'network.ca-file-saved', { set: path !== null })
+    return networkFacts()
+  }
   const newHttpClient = (): HttpClient => createHttpClient({ env: networkEnv, extraCaCerts: trust.extraCaCerts })
   const scrubber = new SecretScrubber()
   const logger = options.logSink ? createLogger(options.logSink, scrubber) : silentLogger
@@ -193,12 +205,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     limiter,
     tokens,
     wizard,
-    setCaFile: async (path) => {
-      await networkSettings.setCaFile(path)
-      savedCaFile = path
-      logger.log('info', 'network.ca-file-saved', { set: path !== null })
-      return networkFacts()
+    chooseCaFile: async () => {
+      if (!options.caFilePicker) throw new AppError('network.no-file-dialog', 'Choosing a CA file needs the desktop app’s Open dialog; the CLI takes --ca-file FILE.', { field: 'caFile' })
+      const path = await options.caFilePicker.choose()
+      return path === null ? networkFacts() : saveCaFile(path)
     },
+    clearCaFile: () => saveCaFile(null),
     events,
     saveLocation: options.saveLocation ?? null,
     appInfo: () => ({

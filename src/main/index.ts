@@ -13,6 +13,7 @@ import { effectivePreferences } from './security/effective-preferences'
 import { lockDownWebContents } from './security/navigation'
 import { denyAllPermissions } from './security/permissions'
 import { systemSaveLocation } from './save-location'
+import { systemCaFilePicker } from './ca-file-dialog'
 import { acquireSingleInstance } from './single-instance'
 import { createMainWindow } from './window'
 
@@ -37,6 +38,7 @@ async function start(): Promise<void> {
     demo: {},
     fleet: { start: true },
     saveLocation: systemSaveLocation(() => mainWindow),
+    caFilePicker: systemCaFilePicker(() => mainWindow),
   })
   const rendererDir = join(__dirname, '../renderer')
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url))

@@ -76,8 +76,14 @@ export const channels = {
   'app:info': channel<AppInfo>()(none),
   /** The running build's security posture (window preferences, CSP, IPC policy, storage). */
   'app:security': channel<SecurityPosture>()(none),
-  /** The extra CA certificates (a PEM file) credential requests trust; null removes the setting. Applies from the next start. */
-  'app:set-ca-file': channel<NetworkTrust>()(z.object({ path: z.string().min(1).max(4096).nullable() }).strict()),
+  /**
+   * The extra CA certificates (a PEM file) credential requests trust, from the next start. Main
+   * shows the Open dialog: the renderer never names a path (it could make any PEM on disk trusted).
+   * Cancelled: the facts unchanged.
+   */
+  'app:choose-ca-file': channel<NetworkTrust>()(none),
+  /** Removes the extra CA file setting (from the next start). */
+  'app:clear-ca-file': channel<NetworkTrust>()(none),
   /** The providers and the fields, environments and scopes their accounts have. */
   'providers:list': channel<ReadonlyArray<ProviderInfo>>()(none),
   'accounts:list': channel<ReadonlyArray<AccountView>>()(none),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../src/shared/contract'
@@ -55,7 +55,7 @@ test('without a keychain, every screen says so with the reason and how to fix it
   }
 })
 
-test('the Security screen shows network trust, and saves an extra CA file only when it holds a certificate', async ({ app }) => {
+test('the Security screen shows network trust; the extra CA file comes from main’s Open dialog and is saved only when it holds a certificate', async ({ app }) => {
   const { page } = app
   const dir = mkdtempSync(join(tmpdir(), 'authdesk-ca-e2e-'))
   try {
@@ -65,17 +65,30 @@ test('the Security screen shows network trust, and saves an extra CA file only w
     await goTo(page, 'Security')
     await expect(page.getByTestId('network-trust')).toContainText('Always verified before a credential is sent')
     await expect(page.getByTestId('network-trust')).toContainText('Addresses on this computer never use a proxy')
+    // The page has no way to name a path: no text box, and the old path-taking channel is gone.
+    await expect(page.getByRole('textbox')).toHaveCount(0)
+    expect(await page.evaluate(() => 'setCaFile' in window.authdesk.app)).toBe(false)
 
-    const input = page.getByLabel('Extra CA certificates (PEM file)')
-    await input.fill(join(dir, 'missing.pem'))
-    await page.getByRole('button', { name: 'Save' }).click()
-    await expect(page.locator('[data-field="path"]').getByTestId('field-error')).toContainText('cannot read')
-    await expect(input).toHaveValue(join(dir, 'missing.pem'))
+    const choose = page.getByRole('button', { name: 'Choose CA file…' })
+    app.caFileDialog.answer = null
+    await choose.click()
+    await expect.poll(() => app.caFileDialog.shown).toBe(1)
+    await expect(page.getByTestId('ca-file-saved')).toHaveText('None chosen.')
 
-    await input.fill(caFile)
-    await page.getByRole('button', { name: 'Save' }).click()
+    app.caFileDialog.answer = join(dir, 'missing.pem')
+    await choose.click()
+    await expect(page.locator('[data-field="caFile"]').getByTestId('field-error')).toContainText('cannot read')
+    expect(existsSync(join(app.dataDir, 'network.json'))).toBe(false)
+
+    app.caFileDialog.answer = caFile
+    await choose.click()
     await expect(page.getByTestId('ca-file-pending')).toContainText(`Saved: ${caFile} is trusted from the next start.`)
+    await expect(page.getByTestId('ca-file-saved')).toHaveText(caFile)
     expect(JSON.parse(readFileSync(join(app.dataDir, 'network.json'), 'utf8'))).toEqual({ caFile })
+
+    await page.getByRole('button', { name: 'Remove' }).click()
+    await expect(page.getByTestId('ca-file-saved')).toHaveText('None chosen.')
+    expect(JSON.parse(readFileSync(join(app.dataDir, 'network.json'), 'utf8'))).toEqual({ caFile: null })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -25,7 +25,8 @@ export function createHandlers(services: Services): Handlers {
   return {
     'app:info': () => services.appInfo(),
     'app:security': () => services.securityPosture(),
-    'app:set-ca-file': ({ path }) => services.setCaFile(path),
+    'app:choose-ca-file': () => services.chooseCaFile(),
+    'app:clear-ca-file': () => services.clearCaFile(),
     'providers:list': () => listProviders(),
     'accounts:list': () => vault().list(),
     'accounts:status': () => vault().status(),

@@ -73,7 +73,9 @@ describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
     await call('accounts:status')
     await call('app:info')
     await call('app:security')
-    await call('app:set-ca-file', { path: null })
+    await call('app:clear-ca-file')
+    // No Open dialog here (no desktop app): refused, naming the CLI's --ca-file.
+    expect((await call('app:choose-ca-file')).ok).toBe(false)
     await call('providers:list')
     // The workspace channels: without the Demo offered, the user's own vault stays active.
     await call('workspace:info')

@@ -13,6 +13,7 @@ import { createHandlers } from '../../../src/core/ipc/handlers'
 import { createRouter } from '../../../src/core/ipc/router'
 import { sameOriginMainFrame } from '../../../src/core/ipc/sender-policy'
 import type { SaveLocation } from '../../../src/core/bundle/save-location'
+import type { CaFilePicker } from '../../../src/core/http/ca-file-picker'
 import { createServices, type Services, type ServicesOptions } from '../../../src/core/services'
 import { PAGE_PRELOAD_PATH } from './build-page-preload'
 import { serveRenderer } from './static-server'
@@ -34,6 +35,8 @@ export interface Harness {
   readonly ipcAnswers: ReadonlyArray<IpcAnswer>
   /** The test double of the system Save dialog (main's SaveLocation): what it answers next, and what was shown in the folder. */
   readonly saveDialog: SaveDialogDouble
+  /** The test double of the system Open dialog for the extra CA file (main's CaFilePicker). */
+  readonly caFileDialog: OpenDialogDouble
   emit<E extends EventName>(name: E, payload: EventPayloadOf<E>): Promise<void>
   close(): Promise<void>
 }
@@ -59,6 +62,25 @@ function saveDialogDouble(dataDir: string): SaveDialogDouble & SaveLocation {
   return double
 }
 
+export interface OpenDialogDouble {
+  /** The file the dialog answers with next; null: as if it was cancelled. */
+  answer: string | null
+  /** How many times the dialog was shown. */
+  readonly shown: number
+}
+
+function openDialogDouble(): OpenDialogDouble & CaFilePicker {
+  const double = {
+    answer: null as string | null,
+    shown: 0,
+    choose: async () => {
+      double.shown += 1
+      return double.answer
+    },
+  }
+  return double
+}
+
 export interface HarnessOptions {
   readonly services?: Partial<ServicesOptions>
 }
@@ -71,6 +93,7 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
   const dataDir = await mkdtemp(join(tmpdir(), 'authdesk-e2e-'))
   const logLines: string[] = []
   const saveDialog = saveDialogDouble(dataDir)
+  const caFileDialog = openDialogDouble()
   const services = await createServices({
     dataDir,
     appVersion: '0.0.0-e2e',
@@ -79,6 +102,7 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     // As in the app: the first run opens the Demo workspace on the simulators.
     demo: { latencyMs: 50 },
     saveLocation: saveDialog,
+    caFilePicker: caFileDialog,
     ...options.services,
   })
   const server = await serveRenderer(resolve('out/renderer'))
@@ -111,6 +135,7 @@ export async function openApp(page: Page, options: HarnessOptions = {}): Promise
     logLines,
     ipcAnswers,
     saveDialog,
+    caFileDialog,
     emit: (name, payload) => emitInPage(page, name, payload),
     close: async () => {
       closing = true

@@ -1,13 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { SecurityPosture } from '../../../../../shared/model'
+import type { NetworkTrust, SecurityPosture } from '../../../../../shared/model'
 import { call } from '../../../lib/call'
 import { securityPostureQuery } from './get-security-posture'
 
-/** Saves (or removes, with null) the extra CA file setting; the answer is the network facts with it. */
+/**
+ * The extra CA file setting: "choose" asks main to show the Open dialog (the page never names a
+ * path), "clear" removes it. The answer is the network facts with the setting.
+ */
 export function useSetCaFile() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (path: string | null) => call(window.authdesk.app.setCaFile({ path })),
+    mutationFn: (action: 'choose' | 'clear'): Promise<NetworkTrust> => call(action === 'choose' ? window.authdesk.app.chooseCaFile() : window.authdesk.app.clearCaFile()),
     onSuccess: (network) => client.setQueryData(securityPostureQuery.queryKey, (old: SecurityPosture | undefined) => (old ? { ...old, network } : old)),
   })
 }

@@ -1,6 +1,4 @@
-import { useState, type FormEvent } from 'react'
 import type { NetworkTrust } from '../../../../../shared/model'
-import { FormField } from '../../../components/form-field'
 import { useSetCaFile } from '../api/set-ca-file'
 
 const SOURCE = { setting: 'this setting', flag: '--ca-file', NODE_EXTRA_CA_CERTS: 'NODE_EXTRA_CA_CERTS' } as const
@@ -8,11 +6,6 @@ const SOURCE = { setting: 'this setting', flag: '--ca-file', NODE_EXTRA_CA_CERTS
 /** Which certificates credential requests trust, the proxy in use, and the extra CA setting. */
 export function NetworkTrustFacts({ network }: { readonly network: NetworkTrust }) {
   const save = useSetCaFile()
-  const [path, setPath] = useState(network.savedCaFile ?? '')
-  const submit = (event: FormEvent): void => {
-    event.preventDefault()
-    save.mutate(path.trim() === '' ? null : path.trim())
-  }
   const active = network.extraCaFiles.find((f) => f.source === 'setting')?.path ?? null
   const { https, http, noProxy } = network.proxy
   return (
@@ -42,24 +35,35 @@ export function NetworkTrustFacts({ network }: { readonly network: NetworkTrust 
           {noProxy && `; NO_PROXY ${noProxy}`}. Addresses on this computer never use a proxy, and a credential never crosses a proxy over plain http.
         </dd>
       </dl>
-      <form className="ca-file-form" onSubmit={submit} aria-label="Extra CA certificates">
-        <FormField
-          name="path"
-          label="Extra CA certificates (PEM file)"
-          hint="For a company proxy that inspects TLS: the path of its CA certificate(s) as PEM. Leave empty to remove. Takes effect when AuthDesk starts again."
-          error={save.error?.message ?? null}
-        >
-          {(control) => <input {...control} type="text" className="input mono" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} autoComplete="off" />}
-        </FormField>
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          Save
-        </button>
+      <section className="ca-file-form" aria-labelledby="ca-file-title" data-field="caFile">
+        <h3 id="ca-file-title" className="field-label">
+          Extra CA certificates (PEM file)
+        </h3>
+        <p className="field-hint" id="ca-file-hint">
+          For a company proxy that inspects TLS: its CA certificate(s) as a PEM file, chosen in your system’s file dialog. Takes effect when AuthDesk starts again.
+        </p>
+        <p data-testid="ca-file-saved">{network.savedCaFile ? <code>{network.savedCaFile}</code> : 'None chosen.'}</p>
+        {save.error && (
+          <p className="field-error" role="alert" data-testid="field-error">
+            {save.error.message}
+          </p>
+        )}
+        <div className="step-actions">
+          <button type="button" className="btn btn-primary" disabled={save.isPending} aria-describedby="ca-file-hint" onClick={() => save.mutate('choose')}>
+            {network.savedCaFile ? 'Choose another CA file…' : 'Choose CA file…'}
+          </button>
+          {network.savedCaFile && (
+            <button type="button" className="btn" disabled={save.isPending} onClick={() => save.mutate('clear')}>
+              Remove
+            </button>
+          )}
+        </div>
         {network.savedCaFile !== active && (
           <p role="status" data-testid="ca-file-pending">
             {network.savedCaFile ? `Saved: ${network.savedCaFile} is trusted from the next start.` : 'Removed: no extra CA file from the next start.'}
           </p>
         )}
-      </form>
+      </section>
     </>
   )
 }

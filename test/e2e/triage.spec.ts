@@ -93,8 +93,14 @@ test('a cut-off label has a tooltip and the Account column can be widened, by th
   const before = (await cell.boundingBox())!.width
   const resizer = page.getByRole('separator', { name: 'Account column width' })
   await resizer.focus()
+  // A screen reader hears how wide in words, never a pixel count.
+  await expect(resizer).toHaveAttribute('aria-valuetext', /^(narrow|medium|wide)/)
+  await expect(resizer).not.toHaveAttribute('aria-valuetext', /px/)
   for (let i = 0; i < 4; i++) await resizer.press('ArrowRight')
   await expect.poll(async () => (await cell.boundingBox())!.width).toBeGreaterThan(before + 60)
+  await resizer.press('End')
+  await expect(resizer).toHaveAttribute('aria-valuetext', 'widest')
+  await expect(resizer).toHaveAttribute('aria-valuenow', '100')
   const title = row(page, label).locator('.row-title')
   expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
 })

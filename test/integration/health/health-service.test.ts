@@ -49,7 +49,7 @@ describe('health service on the Demo workspace', () => {
     expect(reply.ok).toBe(true)
     const steps = (reply as { value: Array<{ id: string; title: string; text: string }> }).value
     expect(steps.map((s) => s.id)).toEqual(diagnosis.knowledgeSteps)
-    expect(steps[0]).toMatchObject({ id: 'nmbrs.domain-from-environment-get', title: expect.any(String), text: expect.stringContaining('DOMAIN') })
+    expect(steps[0]).toMatchObject({ id: 'nmbrs.domain-from-environment-get', title: expect.any(String), text: expect.stringContaining('the suggested domain') })
   })
 
   it('never writes a secret into the history or an event', async () => {

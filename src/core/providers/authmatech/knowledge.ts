@@ -1,25 +1,27 @@
-/** Authmatech checklist (dossier §2, §5, §9): headers, whitespace, environment, product, balance. */
+/** Authmatech checklist (dossier §2, §5, §9), worded for a support person: key, client id, environment, product, balance. */
 import { knowledgeBase, step, stepsByCause } from '../../diagnosis/knowledge-common'
 
 export const AUTHMATECH_KNOWLEDGE = knowledgeBase([
-  step('authmatech.both-headers', 'Send both headers', 'Every server call needs X-API-KEY and X-CLIENT-ID; a missing one is a 401 like a wrong one.'),
-  step('authmatech.no-whitespace', 'No stray characters', 'Header values are compared exactly: no spaces, quotes or line breaks around the key or client id.'),
-  step('authmatech.recopy-key', 'Re-copy or rotate the key', 'The API key is shown once when generated. If it is lost or was rotated, rotate it again in the dashboard and store the new one.'),
-  step('authmatech.check-client-id', 'Check the client id', 'X-CLIENT-ID must be the id of the client the key belongs to.'),
+  step('authmatech.no-whitespace', 'Paste the value alone', 'Copy the API key or client id again and paste only the value: no spaces, quotes or line breaks around it.'),
+  step(
+    'authmatech.recopy-key',
+    'Check the API key',
+    'Authmatech shows an API key only once, when it is generated. If nobody has the current key, or it was rotated elsewhere, generate a new one in the Authmatech dashboard and paste it into the account’s API key field.',
+  ),
+  step('authmatech.check-client-id', 'Check the client id', 'In the Authmatech dashboard, compare the client id with the account’s: it must be the client the key belongs to.'),
   step(
     'authmatech.environment',
     'Sandbox or production?',
-    'Sandbox and production share service.authmatech.com; the key and the client id must come from the same environment.',
+    'Authmatech’s sandbox and production use the same address, so AuthDesk cannot tell them apart: check in the dashboard that the key and the client id come from the same environment.',
   ),
   step('authmatech.enable-product', 'Enable the product', 'The product (e.g. VERIFY) is not enabled for this client: ask Authmatech sales to enable it.'),
-  step('authmatech.balance', 'Top up the balance', 'The balance is used up or expired: top up or renew it in the dashboard.'),
-  step('authmatech.rate-limit', 'Rate limit', 'The default budget is 1,000 requests per minute per client: back off, or ask for a higher limit.'),
-  step('authmatech.support', 'Contact Authmatech support', 'Send the status, the message code and text, the request URL and the time (support@authmatech.com).'),
+  step('authmatech.balance', 'Top up the balance', 'The balance is used up or expired: top up or renew it in the Authmatech dashboard.'),
+  step('authmatech.rate-limit', 'Too many requests', 'Authmatech allows 1,000 requests per minute per client by default. Check whether another program uses the same client heavily, or ask Authmatech for a higher limit.'),
+  step('authmatech.support', 'Contact Authmatech support', 'Create a support bundle and send it to support@authmatech.com with the time of the check: it holds the status, message and request Authmatech asks for.'),
 ])
 
 export const authmatechSteps = stepsByCause({
-  'credentials.invalid': ['authmatech.both-headers', 'authmatech.no-whitespace', 'authmatech.recopy-key', 'authmatech.check-client-id', 'authmatech.environment'],
-  'credentials.missing': ['authmatech.both-headers'],
+  'credentials.invalid': ['authmatech.recopy-key', 'authmatech.check-client-id', 'authmatech.environment'],
   'credentials.malformed': ['authmatech.no-whitespace'],
   'permission.denied': ['authmatech.enable-product'],
   'feature.disabled': ['authmatech.enable-product'],

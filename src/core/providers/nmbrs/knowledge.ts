@@ -3,11 +3,11 @@ import { knowledgeBase, step, stepsByCause } from '../../diagnosis/knowledge-com
 import type { Verdict } from '../../diagnosis/types'
 
 export const NMBRS_KNOWLEDGE = knowledgeBase([
-  step('nmbrs.check-username', '1. Check the e-mail', 'USERNAME is the e-mail address you log in to Nmbrs with. Log in once to confirm the user still exists.'),
+  step('nmbrs.check-username', '1. Check the e-mail', 'The username is the e-mail address the person logs in to Nmbrs with. Log in to Nmbrs with it once to confirm the user still exists.'),
   step(
     'nmbrs.check-token',
     '2. Check the API token',
-    'In Nmbrs, open your profile → API Token and copy the token again: resetting it there invalidates the old one.',
+    'In Nmbrs, open the user’s profile → API Token and copy the token again. Resetting it there stops the old one.',
   ),
   step(
     'nmbrs.token-owner',
@@ -17,18 +17,22 @@ export const NMBRS_KNOWLEDGE = knowledgeBase([
   step(
     'nmbrs.domain-from-environment-get',
     'Use the domain Nmbrs reports',
-    'Set DOMAIN to the sub-domain DebtorService.Environment_Get returns (e.g. acme for acme.nmbrs.nl): AuthDesk shows it as the suggested domain.',
+    'Nmbrs reports the company’s own Nmbrs address (e.g. acme for acme.nmbrs.nl). AuthDesk shows it as the suggested domain: compare it with the account’s Domain.',
   ),
-  step('nmbrs.domain-short-form', 'Try the short form', 'If a full host (acme.nmbrs.nl) or a URL is refused, use only the first label (acme).'),
+  step('nmbrs.domain-short-form', 'Try the short form', 'If a full address (acme.nmbrs.nl) or a link is refused, enter only the first part (acme) as the Domain.'),
   step(
     'nmbrs.check-environment',
     'Production or sandbox?',
-    'Nmbrs creates API tokens in Production (api.nmbrs.nl); they reach Sandbox (api-sandbox.nmbrs.nl) the day after. A token new today works in Sandbox tomorrow; a token reset today still works in Sandbox until then, but no longer in Production: copy the new one.',
+    'Nmbrs creates API tokens in Production; they reach Sandbox the day after. A token new today works in Sandbox tomorrow; a token reset today still works in Sandbox until then, but no longer in Production: copy the new one.',
   ),
-  step('nmbrs.api-user-template', 'Review the API user template', 'The environment administrator must give the API user template rights to the debtor, company and employee services.'),
-  step('nmbrs.access-filters', 'Review access by tags and filters', 'Tags or filters hide this data from the user: the administrator reviews them.'),
-  step('nmbrs.subscription', 'Check the subscription', 'The environment has no valid subscription: the account administrator must renew it.'),
-  step('nmbrs.support', 'Contact Nmbrs support', 'If it still fails, check the Nmbrs status page, then open a ticket with the time of the check and the method (Environment_Get).'),
+  step(
+    'nmbrs.api-user-template',
+    'Review the API user template',
+    'Ask the Nmbrs environment administrator to check the API user template of this user: it must allow the debtor, company and employee data.',
+  ),
+  step('nmbrs.access-filters', 'Review access by tags and filters', 'Tags or filters hide this data from the user: ask the Nmbrs administrator to review them.'),
+  step('nmbrs.subscription', 'Check the subscription', 'The Nmbrs environment has no valid subscription: its account administrator must renew it.'),
+  step('nmbrs.support', 'Contact Nmbrs support', 'If it still fails, check the Nmbrs status page, then open a ticket with the time of the check; a support bundle has the details Nmbrs asks for.'),
 ])
 
 const byCause = stepsByCause({

@@ -77,7 +77,7 @@ describe('checkAccount', () => {
 
   it('lists the provider’s wizard steps before the common ones', async () => {
     const diagnosis = await checkAccount(authmatech, { http: fakeHttp(() => json(401, { success: false, messages: [], data: null })) })
-    expect(diagnosis.knowledgeSteps[0]).toBe('authmatech.both-headers')
+    expect(diagnosis.knowledgeSteps[0]).toBe('authmatech.recopy-key')
   })
 })
 

@@ -212,3 +212,24 @@ test('changing the environment says the secrets are needed again, and saving wit
   const saved = (await services.vault.list()).find((a) => a.label === 'Payroll to move')
   expect(saved).toMatchObject({ environment: 'sandbox', secretsStatus: 'none', secrets: {} })
 })
+
+test('a new path on the same server (the base URL’s /api segment) keeps the secrets and the host’s confirmation; another host does not', async ({ app }) => {
+  const { page, services } = app
+  const wrong = 'https://sms.example.org/gateway/3rdparty/v1'
+  const account = await services.vault.create({ label: 'Office gateway', provider: 'smsgate', baseUrl: wrong, confirmUnlistedHost: true, fields: { USERNAME: 'GW7KQ2', PASSWORD: 'p4ss-Gw-2026-x9' } })
+  await openEditor(page, 'Office gateway')
+  const baseUrl = page.getByLabel('Custom base URL (optional)', { exact: true })
+  await baseUrl.fill('https://sms.example.org/gateway/api/3rdparty/v1')
+  await expect(page.getByTestId('repoint-note')).toHaveCount(0)
+  await expect(page.getByTestId('host-confirm')).toHaveCount(0)
+  await baseUrl.fill('https://sms.example.net/gateway/api/3rdparty/v1')
+  await expect(page.getByTestId('repoint-note')).toContainText('A new address needs the secrets again')
+  await expect(page.getByTestId('host-confirm')).toBeVisible()
+  await baseUrl.fill('https://sms.example.org/gateway/api/3rdparty/v1')
+  await save(page)
+  await expect(row(page, 'Office gateway')).not.toContainText('Secrets needed')
+  const saved = (await services.vault.list()).find((a) => a.id === account.id)
+  expect(saved).toMatchObject({ baseUrl: 'https://sms.example.org/gateway/api/3rdparty/v1', baseUrlConfirmedAt: account.baseUrlConfirmedAt })
+  expect(Object.keys(saved!.secrets)).toEqual(['PASSWORD'])
+  expect(await services.vault.readSecrets(account.id, 'test')).toMatchObject({ secrets: { PASSWORD: 'p4ss-Gw-2026-x9' }, address: { baseUrl: 'https://sms.example.org/gateway/api/3rdparty/v1' } })
+})

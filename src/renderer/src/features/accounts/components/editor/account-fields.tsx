@@ -25,11 +25,12 @@ export function AccountFields({ provider, form, savedBaseUrl, savedEnvironmentWi
   const environment = provider.environments.find((e) => e.id === form.environment)
   const host = unlistedHost(provider, form.baseUrl)
   const changed = (form.baseUrl.trim() || null) !== savedBaseUrl
-  const needsConfirmation = changed && (host !== null || confirmRequested)
+  // A host confirmed with the saved base URL stays confirmed for another path on it (core's rule).
+  const needsConfirmation = changed && (confirmRequested || (host !== null && !sameOrigin(savedBaseUrl, form.baseUrl.trim())))
   const defaultUrl = (id: Environment | null): string | null => provider.environments.find((e) => e.id === id)?.baseUrl ?? null
   // Another path on the same scheme, host and port is the same server: core keeps the secrets.
-  const samePathServer = form.environment === savedEnvironmentWithSecrets && sameOrigin(savedBaseUrl ?? defaultUrl(savedEnvironmentWithSecrets), form.baseUrl.trim() || defaultUrl(form.environment))
-  const repointed = savedEnvironmentWithSecrets !== null && (changed || form.environment !== savedEnvironmentWithSecrets) && !samePathServer
+  const sameServer = form.environment === savedEnvironmentWithSecrets && sameOrigin(savedBaseUrl ?? defaultUrl(savedEnvironmentWithSecrets), form.baseUrl.trim() || defaultUrl(form.environment))
+  const repointed = savedEnvironmentWithSecrets !== null && (changed || form.environment !== savedEnvironmentWithSecrets) && !sameServer
   const knownHosts = [...new Set(provider.environments.flatMap((e) => e.hosts))].join(', ')
   return (
     <fieldset className="form-section">

@@ -1,8 +1,8 @@
 /**
  * What the schema cannot see: where secrets go, whether the hosts cover the base URL, templates
- * naming undeclared fields, rules that can never match, examples of the wrong shape, conditions
- * on secret fields (lint-field-use.ts). Errors
- * refuse the definition; warnings are shown and the definition still loads.
+ * naming undeclared fields, rules that can never match, examples of the wrong shape, rules
+ * reading secret or undeclared fields (lint-field-use.ts). Errors refuse the definition;
+ * warnings are shown and the definition still loads.
  */
 import { stateOf, type CauseCode } from '../../shared/causes'
 import { normaliseBaseUrl } from '../http/host-binding'

@@ -116,7 +116,7 @@ export const fieldConditionSchema = z
   })
   .strict()
 
-const fieldValues = z.record(z.string().regex(FIELD_NAME, 'must be a field name (UPPER_SNAKE_CASE)'), z.string().max(512))
+const fieldName = z.string().regex(FIELD_NAME, 'must be a field name (UPPER_SNAKE_CASE)')
 
 export const whenSchema = z
   .object({
@@ -125,7 +125,7 @@ export const whenSchema = z
     json: z.array(jsonConditionSchema).max(20).optional(),
     headers: z.array(headerConditionSchema).max(20).optional(),
     fields: z
-      .record(z.string().regex(FIELD_NAME, 'must be a field name (UPPER_SNAKE_CASE)'), fieldConditionSchema)
+      .record(fieldName, fieldConditionSchema)
       .optional()
       .describe("Conditions on the account's non-secret fields, by field name"),
     body: z
@@ -141,7 +141,7 @@ export const exampleSchema = z
     headers: z.record(z.string(), z.string().max(2000)).default({}),
     body: z.string().max(65_536).optional(),
     json: z.unknown().optional().describe('A JSON body, written as YAML/JSON (sent with content-type application/json)'),
-    fields: fieldValues.optional().describe("The account's non-secret field values this example is for (the generated simulator's scenario carries them)"),
+    fields: z.record(fieldName, z.string().max(512)).optional().describe("The account's non-secret field values this example is for (the generated simulator's scenario carries them)"),
   })
   .strict()
 

@@ -8,7 +8,7 @@ import { evidenceText, looksLikeHtml } from '../diagnosis/http-fallback'
 import type { ResponseView, StepVerdict } from '../diagnosis/types'
 import { whenHolds } from './conditions'
 import type { CauseCode } from '../../shared/causes'
-import type { ProbeStep, Rule } from './schema'
+import type { DefinitionField, ProbeStep, Rule } from './schema'
 
 export interface RuleMatch {
   /** The rule that decided; absent when a default did. */
@@ -53,10 +53,18 @@ export function defaultVerdict(response: ResponseView, providerLabel: string): S
   return verdict('response.malformed', `${providerLabel} answered ${status}, which ${unmatched}.`, unmatched)
 }
 
-/** The classifier for one step; `now` is the provider's clock (for date conditions), `environment` the account's. */
-export function stepClassifier(step: ProbeStep, providerLabel: string, now: () => number, environment: string) {
+/** The values of the declared non-secret fields, the only account values a rule may read. */
+export function nonSecretValues(fields: ReadonlyArray<DefinitionField>, values: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(fields.filter((f) => !f.secret && Object.hasOwn(values, f.name)).map((f) => [f.name, values[f.name]!]))
+}
+
+/**
+ * The classifier for one step; `now` is the provider's clock (for date conditions), `environment`
+ * the account's, `fields` its non-secret values (nonSecretValues).
+ */
+export function stepClassifier(step: ProbeStep, providerLabel: string, now: () => number, environment: string, fields: Readonly<Record<string, string>> = {}) {
   return (response: ResponseView): StepVerdict<RuleMatch> => {
-    const input = { status: response.status, headers: response.headers, body: response.body, now: now(), environment }
+    const input = { status: response.status, headers: response.headers, body: response.body, now: now(), environment, fields }
     const rule = step.rules.find((r) => whenHolds(r.when, input))
     if (!rule) return defaultVerdict(response, providerLabel)
     const message = providerMessage(response.body)

@@ -10,7 +10,7 @@ import { startSimulator } from '../simulators/server'
 import { stepClassifier } from './classify'
 import { createDefinitionSimulator, exampleResponse } from './simulator'
 import { checkDefinitionAccount, type DefinitionCheckDeps } from './run-check'
-import { scenarioPlans, unvariedFields } from './scenario-plan'
+import { exampleFieldValues, scenarioPlans, unvariedFields } from './scenario-plan'
 import type { ProviderDefinitionFile } from './schema'
 
 export interface ExampleResult {
@@ -34,7 +34,7 @@ export interface ExampleReport {
 export function classifyExamples(d: ProviderDefinitionFile, now: number = Date.now()): ExampleResult[] {
   return d.probe.flatMap((step) => {
     return step.rules.map((rule): ExampleResult => {
-      const classify = stepClassifier(step, d.name, () => now, rule.when.environment ?? d.environments[0]!.id)
+      const classify = stepClassifier(step, d.name, () => now, rule.when.environment ?? d.environments[0]!.id, exampleFieldValues(d, rule))
       const response = exampleResponse(rule.example)
       const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
       const verdict = classify({ step: step.id, url: `${d.environments[0]!.baseUrl}${step.path}`, status: response.status, headers, body: response.body ?? '' })

@@ -1,12 +1,14 @@
 /**
  * What the schema cannot see: where secrets go, whether the hosts cover the base URL, templates
- * naming undeclared fields, rules that can never match, examples of the wrong shape. Errors
- * refuse the definition; warnings are shown and the definition still loads.
+ * naming undeclared fields, rules that can never match, examples of the wrong shape, rules
+ * reading secret or undeclared fields (lint-field-use.ts). Errors refuse the definition;
+ * warnings are shown and the definition still loads.
  */
 import { stateOf, type CauseCode } from '../../shared/causes'
 import { normaliseBaseUrl } from '../http/host-binding'
 import { compileRegex, statusRanges, type StatusRange } from './conditions'
 import { JsonPathError, parseJsonPath } from './json-path'
+import { checkFieldUse } from './lint-field-use'
 import type { DefinitionProblem, Locate, PathSegment } from './load'
 import { formatPath } from './load'
 import type { ProbeStep, ProviderDefinitionFile, Rule } from './schema'
@@ -157,6 +159,7 @@ function checkStep(d: ProviderDefinitionFile, step: ProbeStep, i: number, p: Pro
   if (step.body !== undefined && step.method === 'GET') p.error(at('body'), 'A GET step has a body.', 'Make the step a POST, or remove the body.')
   if (step.method === 'DELETE') p.warning(at('method'), 'A DELETE probe may change or remove something on every check.', 'Probe with a read-only call the provider documents (a GET of the account or its permissions).')
   checkRules(step, at, p)
+  step.rules.forEach((rule, j) => checkFieldUse(d, rule, (...rest) => at('rules', j, ...rest), p))
 }
 
 /** Statuses the engine answers before any rule: redirects, 429 and 503. */

@@ -15,7 +15,7 @@ import type { HttpClient } from '../http/client'
 import { normaliseBaseUrl, type BindingProvider, type CredentialBinding } from '../http/host-binding'
 import { SecretScrubber } from '../secret-scrubber'
 import { lintFields } from './account-lint'
-import { defaultVerdict, stepClassifier, type RuleMatch } from './classify'
+import { defaultVerdict, nonSecretValues, stepClassifier, type RuleMatch } from './classify'
 import { knowledgeStepsFor } from './knowledge'
 import { classifyToken, tokenRequest, TOKEN_STEP, type IssuedToken } from './oauth'
 import { buildRequest, secretForms, type BuiltRequest } from './request'
@@ -87,7 +87,7 @@ async function runSteps(c: Context): Promise<Outcome> {
   const notes: string[] = []
   for (const step of c.d.probe) {
     const request = buildRequest(step, c.d.credential, c.baseUrl, c.values, token?.accessToken ?? null)
-    const verdict = await send(c, `${step.method} ${step.id}`, request, stepClassifier(step, c.d.name, c.providerNow, c.environment))
+    const verdict = await send(c, `${step.method} ${step.id}`, request, stepClassifier(step, c.d.name, c.providerNow, c.environment, nonSecretValues(c.d.fields, c.values)))
     const rule = verdict.data?.rule
     if (step.advisory && !(rule && verdict.cause !== 'ok')) {
       if (verdict.cause !== 'ok') notes.push(`Step ${step.id} did not conclude (${verdict.cause}): ${verdict.summary}`)

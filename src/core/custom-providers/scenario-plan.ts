@@ -1,11 +1,12 @@
 /**
  * One scenario per rule: which example each probe step answers with, the verdict a check must
  * reach, and credentials of the fields' shapes that differ per scenario (the generated
- * simulator tells scenarios apart by them). Pure.
+ * simulator tells scenarios apart by them), with the non-secret values the rule's example is
+ * for. Pure.
  */
 import { createHash } from 'node:crypto'
 import type { CauseCode } from '../../shared/causes'
-import type { ProviderDefinitionFile, Rule, RuleExample } from './schema'
+import type { DefinitionField, ProviderDefinitionFile, Rule, RuleExample } from './schema'
 
 export interface ScenarioPlan {
   readonly name: string
@@ -68,12 +69,19 @@ function baseValue(name: string, d: ProviderDefinitionFile): string {
   return `sim-${d.id}-${name.toLowerCase()}-${createHash('sha256').update(`${d.id}|${name}`).digest('hex').slice(0, 16)}`
 }
 
+/** The non-secret values a rule's example is for: its `fields`, else each field's example. */
+export function exampleFieldValues(d: ProviderDefinitionFile, rule: Rule): Record<string, string> {
+  const given = rule.example.fields ?? {}
+  const value = (field: DefinitionField): string => (Object.hasOwn(given, field.name) ? given[field.name]! : (field.example ?? baseValue(field.name, d)))
+  return Object.fromEntries(d.fields.filter((f) => !f.secret).map((f) => [f.name, value(f)]))
+}
+
 export function scenarioCredentials(d: ProviderDefinitionFile, plan: ScenarioPlan): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const field of d.fields) {
+  const out: Record<string, string> = exampleFieldValues(d, plan.rule)
+  for (const field of d.fields.filter((f) => f.secret)) {
     const pattern = field.pattern === undefined ? null : new RegExp(`^(?:${field.pattern})$`, 'u')
     const base = field.example ?? baseValue(field.name, d)
-    out[field.name] = field.secret ? (varyValue(base, plan.index, pattern) ?? base) : base
+    out[field.name] = varyValue(base, plan.index, pattern) ?? base
   }
   const environment = plan.rule.when.environment
   return environment === undefined ? out : { ...out, ENVIRONMENT: environment }

@@ -82,6 +82,11 @@ export const jsonConditionSchema = z
     atMost: z.number().optional(),
     greaterThan: z.number().optional(),
     atLeast: z.number().optional(),
+    inField: z
+      .string()
+      .regex(FIELD_NAME, 'must name a non-secret field (UPPER_SNAKE_CASE)')
+      .optional()
+      .describe("The value is one of the items of this non-secret field's value, read as a comma-separated list (ignoreCase applies)"),
     before: z.literal('now').optional().describe("A date earlier than the provider's clock"),
     after: z.literal('now').optional(),
     not: z.boolean().optional().describe('Negates the whole condition'),
@@ -99,12 +104,30 @@ export const headerConditionSchema = z
   })
   .strict()
 
+export const fieldConditionSchema = z
+  .object({
+    equals: z.string().max(500).optional(),
+    oneOf: z.array(z.string().max(500)).min(1).max(50).optional(),
+    matches: z.string().max(300).optional().describe('A regular expression the value must match (anywhere; anchor it with ^…$)'),
+    includes: z.string().min(1).max(200).optional().describe('The value, read as a comma-separated list, has this item'),
+    ignoreCase: z.boolean().optional(),
+    exists: z.boolean().optional().describe('true: the field has a value; false: it is empty'),
+    not: z.boolean().optional().describe('Negates the whole condition'),
+  })
+  .strict()
+
+const fieldName = z.string().regex(FIELD_NAME, 'must be a field name (UPPER_SNAKE_CASE)')
+
 export const whenSchema = z
   .object({
     environment: z.enum(ENVIRONMENTS).optional().describe('Only for accounts of this environment (e.g. a live key answering a sandbox account)'),
     status: z.union([statusEntry, z.array(statusEntry).min(1).max(50)]).optional(),
     json: z.array(jsonConditionSchema).max(20).optional(),
     headers: z.array(headerConditionSchema).max(20).optional(),
+    fields: z
+      .record(fieldName, fieldConditionSchema)
+      .optional()
+      .describe("Conditions on the account's non-secret fields, by field name"),
     body: z
       .object({ matches: z.string().max(300).optional(), contains: z.string().max(500).optional(), ignoreCase: z.boolean().optional(), not: z.boolean().optional() })
       .strict()
@@ -118,6 +141,7 @@ export const exampleSchema = z
     headers: z.record(z.string(), z.string().max(2000)).default({}),
     body: z.string().max(65_536).optional(),
     json: z.unknown().optional().describe('A JSON body, written as YAML/JSON (sent with content-type application/json)'),
+    fields: z.record(fieldName, z.string().max(512)).optional().describe("The account's non-secret field values this example is for (the generated simulator's scenario carries them)"),
   })
   .strict()
 
@@ -187,6 +211,7 @@ export type Rule = z.infer<typeof ruleSchema>
 export type When = z.infer<typeof whenSchema>
 export type JsonCondition = z.infer<typeof jsonConditionSchema>
 export type HeaderCondition = z.infer<typeof headerConditionSchema>
+export type FieldCondition = z.infer<typeof fieldConditionSchema>
 export type RuleExample = z.infer<typeof exampleSchema>
 
 /** The JSON Schema editors use (docs/schema/provider-v1.schema.json). */

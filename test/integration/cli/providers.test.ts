@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { loadDefinition } from '../../../src/core/custom-providers/load'
 import { scenarioPlans } from '../../../src/core/custom-providers/scenario-plan'
 import { createDefinitionSimulator } from '../../../src/core/custom-providers/simulator'
+import { createAuthmatechSimulator } from '../../../src/core/providers/authmatech/simulator'
 import { startSimulator } from '../../../src/core/simulators/server'
 import { runCli } from '../../support/run-cli'
 import { definitionYaml, lineContaining } from '../../support/definitions'
@@ -147,5 +148,23 @@ describe('authdesk providers check', () => {
       await sim.close()
     }
     expect((await runCli(['providers', 'check', 'definitions/github.yaml', '--env', file('none.env', 'OTHER=1\n')], env)).code).toBe(2)
+  })
+
+  it('reads an account’s non-secret field from its variables: Authmatech with PRODUCTS=VERIFY off is degraded, without it healthy', async () => {
+    const sim = await startSimulator(createAuthmatechSimulator())
+    try {
+      const { API_KEY, CLIENT_ID } = sim.scenarioCredentials()['product-not-enabled']!
+      const account = (prefix: string) => [`${prefix}_API_KEY=${API_KEY}`, `${prefix}_CLIENT_ID=${CLIENT_ID}`, `${prefix}_BASE_URL=${sim.baseUrl}`]
+      const envFile = file('authmatech.env', [...account('AUTHMATECHDEF'), 'AUTHMATECHDEF_PRODUCTS=verify', ...account('SHIELD_AUTHMATECHDEF'), ''].join('\n'))
+      const run = await runCli(['providers', 'check', 'definitions/authmatech.yaml', '--env', envFile, '--json'], env)
+      expect(run.code).toBe(0)
+      const out = JSON.parse(run.stdout) as { results: Array<{ account: string; state: string; cause: string; rule: string }> }
+      expect(out.results.map((r) => [r.account, r.state, r.cause, r.rule])).toEqual([
+        ['AUTHMATECHDEF', 'degraded', 'feature.disabled', 'used-product-disabled'],
+        ['SHIELD_AUTHMATECHDEF', 'healthy', 'ok', 'accepted'],
+      ])
+    } finally {
+      await sim.close()
+    }
   })
 })

@@ -29,25 +29,19 @@ afterAll(async () => {
 })
 
 const scenarios = Object.keys(createAuthmatechSimulator().scenarios())
-/**
- * The one known difference, named in definitions/authmatech.yaml: the products an account uses
- * are a per-account setting the format cannot condition on, so a used product listed as
- * disabled is healthy in the definition and degraded (feature.disabled) in the built-in.
- */
-const KNOWN_DIFFERENCES: ReadonlyMap<string, { readonly builtIn: string; readonly declared: string }> = new Map([
-  ['product-not-enabled', { builtIn: 'feature.disabled', declared: 'ok' }],
-])
 
 describe('Authmatech as a definition', () => {
+  it('is compared on all twelve scenarios of the built-in simulator', () => {
+    expect(scenarios).toHaveLength(12)
+  })
+
   it.each(scenarios)('scenario %s: same state and cause as the built-in module', async (name) => {
     const fields = sim.scenarioCredentials()[name]!
     sim.reset()
     const builtIn = await checkAccount({ provider: 'authmatech', fields }, { http, retry: fastRetry })
     sim.reset()
     const declared = await checkDefinitionAccount({ definition, fields }, { http, retry: (s) => fastRetry('authmatech', s) })
-    const known = KNOWN_DIFFERENCES.get(name)
-    if (known) expect({ builtIn: builtIn.cause, declared: declared.cause }).toEqual(known)
-    else expect({ state: declared.state, cause: declared.cause }).toEqual({ state: builtIn.state, cause: builtIn.cause })
+    expect({ state: declared.state, cause: declared.cause }).toEqual({ state: builtIn.state, cause: builtIn.cause })
     expect(declared.transcript.length > 0).toBe(builtIn.transcript.length > 0)
   })
 
@@ -57,6 +51,6 @@ describe('Authmatech as a definition', () => {
       sim.reset()
       causes.add((await checkDefinitionAccount({ definition, fields: sim.scenarioCredentials()[name]! }, { http, retry: (s) => fastRetry('authmatech', s) })).cause)
     }
-    expect([...causes].sort()).toEqual(['balance.exhausted', 'credentials.invalid', 'credentials.missing', 'ok', 'rate_limited'])
+    expect([...causes].sort()).toEqual(['balance.exhausted', 'credentials.invalid', 'credentials.missing', 'feature.disabled', 'ok', 'rate_limited'])
   })
 })

@@ -96,6 +96,49 @@ describe('a definition checked over HTTP', () => {
   })
 })
 
+describe('conditions on non-secret fields, over HTTP', () => {
+  const plans = load(
+    definitionYaml((d) => {
+      d.fields.push({ name: 'PLAN', label: 'Plan', secret: false, required: false, pattern: '[a-z]+', example: 'gold' })
+      d.probe[0].rules.splice(1, 0, {
+        name: 'trial-plan',
+        when: { status: 200, fields: { PLAN: { equals: 'trial' } } },
+        cause: 'balance.exhausted',
+        summary: 'The trial is over.',
+        example: { status: 200, fields: { PLAN: 'trial' }, json: { ok: true } },
+      })
+    }),
+  )
+
+  it('gives each scenario the field values its example is for, and the check reads them from the account', async () => {
+    await onSimulator(plans, async (sim) => {
+      const scenarios = sim.scenarioCredentials()
+      expect(scenarios['trial-plan']!.PLAN).toBe('trial')
+      expect(scenarios.accepted!.PLAN).toBe('gold')
+      const trial = await checkDefinitionAccount({ definition: plans, fields: scenarios['trial-plan']! }, { http, retry })
+      expect(trial).toMatchObject({ state: 'degraded', cause: 'balance.exhausted', rule: 'trial-plan' })
+      const gold = await checkDefinitionAccount({ definition: plans, fields: { ...scenarios['trial-plan']!, PLAN: 'gold' } }, { http, retry })
+      expect(gold).toMatchObject({ state: 'healthy', cause: 'ok', rule: 'accepted' })
+    })
+    const report = await testDefinition(plans, { http, retry })
+    expect(report.results.filter((r) => !r.ok)).toEqual([])
+    expect(report.results.filter((r) => r.scenario === 'trial-plan').map((r) => r.mode)).toEqual(['classifier', 'http'])
+  })
+
+  it('fails providers test when an example is not for an account its rule applies to', async () => {
+    const wrong = load(definitionYaml((d) => {
+      d.fields.push({ name: 'PLAN', label: 'Plan', secret: false, required: false, pattern: '[a-z]+', example: 'gold' })
+      d.probe[0].rules.splice(1, 0, { name: 'trial-plan', when: { status: 200, fields: { PLAN: { equals: 'trial' } } }, cause: 'balance.exhausted', summary: 'Over.', example: { status: 200, json: { ok: true } } })
+    }))
+    const report = await testDefinition(wrong, { http, retry })
+    expect(report.passed).toBe(false)
+    expect(report.results.filter((r) => !r.ok).map((r) => [r.scenario, r.mode, r.actual])).toEqual([
+      ['trial-plan', 'classifier', 'ok'],
+      ['trial-plan', 'http', 'ok'],
+    ])
+  })
+})
+
 describe('OAuth 2.0 client credentials', () => {
   const oauth = load(
     definitionYaml((d) => {

@@ -89,6 +89,39 @@ describe('loadDefinition', () => {
     expect(refused(path)[0]!.path).toBe('probe[0].rules[1].when.json[0].path')
   })
 
+  it('refuses a condition or an example on a secret or undeclared field, with the path, the line and the fix', () => {
+    const keyLine = (text: string, key: string) => text.split('\n').findIndex((l) => l.trim().startsWith(`${key}:`)) + 1
+    const secret = definitionYaml((d) => (d.probe[0].rules[1].when.fields = { API_KEY: { matches: '^ak_' } }))
+    const [onSecret] = refused(secret)
+    expect(onSecret).toMatchObject({ path: 'probe[0].rules[1].when.fields.API_KEY', line: keyLine(secret, 'API_KEY') })
+    expect(onSecret!.message).toContain('secret field API_KEY')
+    expect(onSecret!.fix).toContain('ACCOUNT')
+    const undeclared = definitionYaml((d) => (d.probe[0].rules[1].when.fields = { PLAN: { equals: 'pro' } }))
+    expect(refused(undeclared)[0]).toMatchObject({ path: 'probe[0].rules[1].when.fields.PLAN', line: keyLine(undeclared, 'PLAN') })
+    expect(refused(undeclared)[0]!.fix).toContain('Declare PLAN under fields')
+    const inField = definitionYaml((d) => (d.probe[0].rules[1].when.json[0].inField = 'API_KEY'))
+    expect(refused(inField)[0]).toMatchObject({ path: 'probe[0].rules[1].when.json[0].inField', line: lineContaining(inField, 'inField: API_KEY') })
+    const example = definitionYaml((d) => (d.probe[0].rules[1].example.fields = { API_KEY: 'ak_0123456789abcdef' }))
+    expect(refused(example)[0]).toMatchObject({ path: 'probe[0].rules[1].example.fields.API_KEY', line: keyLine(example, 'API_KEY') })
+  })
+
+  it('refuses a field condition that can never hold, and an example value outside the field’s pattern', () => {
+    const withPlan = (rule: Record<string, unknown>, example: Record<string, string> = {}) =>
+      definitionYaml((d) => {
+        d.fields.push({ name: 'PLAN', label: 'Plan', secret: false, required: false, pattern: '[a-z]+' })
+        d.probe[0].rules[1].when.fields = { PLAN: rule }
+        d.probe[0].rules[1].example.fields = example
+      })
+    expect(refused(withPlan({ equals: 'Gold-1' }))[0]!.message).toContain('can never hold')
+    expect(refused(withPlan({ oneOf: ['A', 'B'] }))[0]!.message).toContain('can never hold')
+    expect(refused(withPlan({ matches: '(unclosed' }))[0]!.path).toBe('probe[0].rules[1].when.fields.PLAN.matches')
+    const required = definitionYaml((d) => (d.probe[0].rules[1].when.fields = { ACCOUNT: { exists: false } }))
+    expect(refused(required)[0]!.message).toContain('ACCOUNT is required')
+    expect(refused(withPlan({ equals: 'gold' }, { PLAN: 'Gold!' }))[0]).toMatchObject({ path: 'probe[0].rules[1].example.fields.PLAN' })
+    expect(loadDefinition(withPlan({ equals: 'gold' }, { PLAN: 'gold' })).ok).toBe(true)
+    expect(loadDefinition(withPlan({ equals: 'Gold-1', not: true })).ok).toBe(true)
+  })
+
   it('loads a query placement with a warning, never silently', () => {
     const result = loadDefinition(definitionYaml((d) => (d.credential = { type: 'query', params: { key: '{{API_KEY}}' } })))
     expect(result.ok).toBe(true)

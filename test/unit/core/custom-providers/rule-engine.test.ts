@@ -2,15 +2,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { stateOf, CAUSE_CODES, type CauseCode } from '../../../../src/shared/causes'
-import { stepClassifier } from '../../../../src/core/custom-providers/classify'
+import { nonSecretValues, stepClassifier } from '../../../../src/core/custom-providers/classify'
 import { parseJsonPath, selectJson } from '../../../../src/core/custom-providers/json-path'
-import { stepSchema, type ProbeStep } from '../../../../src/core/custom-providers/schema'
+import { fieldSchema, stepSchema, type ProbeStep } from '../../../../src/core/custom-providers/schema'
 
 const NOW = Date.UTC(2026, 0, 1)
 
-function classify(step: ProbeStep, status: number, body: unknown, headers: Record<string, string> = {}, environment = 'production') {
+function classify(step: ProbeStep, status: number, body: unknown, headers: Record<string, string> = {}, environment = 'production', fields: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
-  return stepClassifier(step, 'Acme', () => NOW, environment)({ step: 'me', url: 'https://api.acme.test/me', status, headers, body: text })
+  return stepClassifier(step, 'Acme', () => NOW, environment, fields)({ step: 'me', url: 'https://api.acme.test/me', status, headers, body: text })
 }
 
 const step = (rules: unknown[]): ProbeStep => stepSchema.parse({ id: 'me', path: '/me', rules })
@@ -48,6 +48,53 @@ describe('conditions', () => {
   })
 })
 
+describe('conditions on the account’s non-secret fields', () => {
+  const rules = step([
+    {
+      name: 'used-product-off',
+      when: { status: 200, json: [{ path: '$.products[?(@.enabled == false)].name', inField: 'PRODUCTS', ignoreCase: true }] },
+      cause: 'feature.disabled',
+      summary: 'A used product is off.',
+      example,
+    },
+    { name: 'eu-region', when: { status: 200, fields: { REGION: { oneOf: ['eu-west', 'eu-central'] } } }, cause: 'environment.mismatch', summary: 'EU.', example },
+    { name: 'no-plan', when: { status: 200, fields: { PLAN: { exists: false } } }, cause: 'account.disabled', summary: 'No plan.', example },
+    { name: 'trial', when: { status: 200, fields: { PLAN: { matches: '^trial-', ignoreCase: true } } }, cause: 'balance.exhausted', summary: 'Trial.', example },
+    { name: 'not-pro', when: { status: 200, fields: { TIERS: { includes: 'pro', not: true } } }, cause: 'scope.missing', summary: 'Not pro.', example },
+    { name: 'ok', when: { status: 200 }, cause: 'ok', summary: 'OK.', example },
+  ])
+  const answer = { products: [{ name: 'verify', enabled: false }, { name: 'SHIELD', enabled: true }] }
+  const plain = { PLAN: 'gold', TIERS: 'basic, pro' }
+  const cause = (fields: Record<string, string>, body: unknown = answer) => classify(rules, 200, body, {}, 'production', fields).cause
+
+  it('compares a value the answer lists with the items of a field (any case, comma list)', () => {
+    expect(cause({ ...plain, PRODUCTS: 'TRUST, VERIFY' })).toBe('feature.disabled')
+    expect(cause({ ...plain, PRODUCTS: 'SHIELD' })).toBe('ok')
+    expect(cause({ ...plain, PRODUCTS: '' })).toBe('ok')
+    expect(cause({ ...plain, PRODUCTS: 'VERIFYX' })).toBe('ok')
+  })
+
+  it('reads equals/oneOf, exists, matches, includes and not on the field values', () => {
+    expect(cause({ ...plain, REGION: 'eu-west' })).toBe('environment.mismatch')
+    expect(cause({ ...plain, REGION: 'us-east' })).toBe('ok')
+    expect(cause({ TIERS: 'pro' })).toBe('account.disabled')
+    expect(cause({ PLAN: '  ', TIERS: 'pro' })).toBe('account.disabled')
+    expect(cause({ PLAN: 'Trial-2026', TIERS: 'pro' })).toBe('balance.exhausted')
+    expect(cause({ PLAN: 'gold', TIERS: 'basic,professional' })).toBe('scope.missing')
+    expect(cause({ PLAN: 'gold', TIERS: ' pro ,basic' })).toBe('ok')
+  })
+
+  it('gives rules the declared non-secret fields only, never a secret', () => {
+    const fields = [
+      fieldSchema.parse({ name: 'API_KEY', label: 'Key', secret: true }),
+      fieldSchema.parse({ name: 'PRODUCTS', label: 'Products', secret: false, required: false }),
+    ]
+    expect(nonSecretValues(fields, { API_KEY: 'ak_secret', PRODUCTS: 'VERIFY', BASE_URL: 'https://x.test', OTHER: '1' })).toEqual({ PRODUCTS: 'VERIFY' })
+    const onKey = step([{ name: 'key', when: { fields: { API_KEY: { exists: true } } }, cause: 'ok', summary: 'Key.', example }])
+    expect(classify(onKey, 200, {}, {}, 'production', nonSecretValues(fields, { API_KEY: 'ak_secret' })).data?.rule).toBeUndefined()
+  })
+})
+
 describe('defaults (the cardinal rule)', () => {
   const onlyOk = step([{ name: 'ok', when: { status: 200, json: [{ path: '$.ok', equals: true }] }, cause: 'ok', summary: 'OK.', example }])
 
@@ -75,6 +122,8 @@ describe('defaults (the cardinal rule)', () => {
       fc.record({ json: fc.constant([{ path: '$.state', equals: 'x' }]) }),
       fc.record({ body: fc.record({ contains: fc.string({ maxLength: 3 }) }) }),
       fc.record({ headers: fc.constant([{ name: 'x-a', exists: true }]) }),
+      fc.record({ fields: fc.constant({ PLAN: { includes: 'pro' } }) }),
+      fc.record({ json: fc.constant([{ path: '$.items[*]', inField: 'PLAN' }]) }),
       fc.constant({}),
     )
     const rule = fc.record({ when: condition, cause: fc.constantFrom(...notFailing) })
@@ -82,9 +131,9 @@ describe('defaults (the cardinal rule)', () => {
     // Every status, with the ones a careless default would call failing drawn often.
     const status = fc.oneof(fc.integer({ min: 100, max: 599 }), fc.constantFrom(200, 400, 401, 403, 404, 410, 500))
     fc.assert(
-      fc.property(fc.array(rule, { minLength: 1, maxLength: 6 }), status, body, fc.boolean(), (rules, status, text, header) => {
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 6 }), status, body, fc.boolean(), fc.string({ maxLength: 12 }), (rules, status, text, header, plan) => {
         const s = step(rules.map((r, i) => ({ name: `r${i}`, when: r.when, cause: r.cause, summary: 's', example })))
-        const verdict = classify(s, status, text, header ? { 'x-a': '1' } : {})
+        const verdict = classify(s, status, text, header ? { 'x-a': '1' } : {}, 'production', { PLAN: plan })
         return stateOf(verdict.cause as CauseCode) !== 'failing' || status === 401
       }),
       { numRuns: 500 },

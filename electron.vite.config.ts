@@ -12,6 +12,9 @@ function injectCsp(): Plugin {
   }
 }
 
+/** The renderer's import aliases (also in tsconfig.web.json, tsconfig.test.json and vitest.config.mts). */
+const RENDERER_ALIASES = { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') }
+
 export default defineConfig({
   main: {
     build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
@@ -22,6 +25,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
+    resolve: { alias: RENDERER_ALIASES },
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     plugins: [react(), injectCsp()],
   },

@@ -5,11 +5,11 @@
  * journal behind, and the next open finishes exactly those accounts whose items were written.
  * An item in the vault's namespace that the journal does not name is never adopted.
  */
-import { readFile, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, readFile, unlink } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { accountRecordSchema, type AccountRecord } from './account-schema'
-import { writeFileAtomic } from './durable-file'
+import { tempPrefix, writeFileAtomic } from './durable-file'
 
 export const JOURNAL_FILE = 'keychain-journal.json'
 
@@ -27,10 +27,15 @@ export class WriteJournal {
     return writeFileAtomic(this.path, JSON.stringify({ v: 1, records }))
   }
 
+  /** Empties the journal, and removes the temp files of a writer killed while saving it (call while holding the vault lock). */
   async clear(): Promise<void> {
     await unlink(this.path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error
     })
+    const dir = dirname(this.path)
+    const prefix = tempPrefix(this.path)
+    const names = await readdir(dir).catch(() => [] as string[])
+    await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => unlink(join(dir, n)).catch(() => undefined)))
   }
 
   /** The records of an add that was interrupted; none when the journal is absent or not ours. */

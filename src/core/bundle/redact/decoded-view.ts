@@ -19,9 +19,11 @@ const JSON_SIMPLE: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/
 
 // An escape may be split by a line break (a wrapped line, maybe indented): the patterns allow it (B) and the match is compacted before it is read.
 const B = String.raw`(?:[\r\n]+[ \t]*)?`
+// After a backslash also one space: a split between two escapes one level up (`\\ \"`) is a split inside this one.
+const BS = String.raw`(?:[\r\n]+[ \t]*| )?`
 const TRIGGER = /[\\&%]/g
 const UNICODE = new RegExp(String.raw`\\${B}u(?:${B}[0-9A-Fa-f]){4}`, 'y')
-const SIMPLE = new RegExp(String.raw`\\${B}(["\\/bfnrt'])`, 'y')
+const SIMPLE = new RegExp(String.raw`\\${BS}(["\\/bfnrt'])`, 'y')
 const ENTITY = new RegExp(String.raw`&${B}(?:#${B}(?:\d${B}){1,7}|#${B}[xX]${B}(?:[0-9A-Fa-f]${B}){1,6}|(?:[A-Za-z]${B}){2,8});`, 'y')
 const PERCENT_RUN = new RegExp(String.raw`%${B}[0-9A-Fa-f]${B}[0-9A-Fa-f](?:${B}%${B}[0-9A-Fa-f]${B}[0-9A-Fa-f])*`, 'y')
 /** What a truncation leaves of an escape right before the cut (`\u00…`, `%2…`, `&#4…`): decoded to nothing, so the secret's start meets the cut. */
@@ -94,7 +96,8 @@ const GAP = '\u0000'
  * than `reach` from any escape is left out (one GAP character stands for it): a match there
  * holds no escape, so the text itself already showed it.
  */
-export function decodeView(text: string, reach = Number.MAX_SAFE_INTEGER): DecodedView | null {
+export function decodeView(text: string, reach = Number.MAX_SAFE_INTEGER, partials = true): (DecodedView & { readonly partial: boolean }) | null {
+  let partial = false
   const parts: string[] = []
   const escapes = new Escapes()
   let copied = 0
@@ -114,8 +117,10 @@ export function decodeView(text: string, reach = Number.MAX_SAFE_INTEGER): Decod
   }
   TRIGGER.lastIndex = 0
   for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
-    const found = escapeAt(text, m.index) ?? partialAt(text, m.index)
+    const whole = escapeAt(text, m.index)
+    const found = whole ?? (partials ? partialAt(text, m.index) : null)
     if (!found) continue
+    partial ||= whole === null
     copyPlain(m.index, false)
     parts.push(found.decoded)
     escapes.push(viewLength, found.decoded.length, m.index, found.length)
@@ -125,7 +130,7 @@ export function decodeView(text: string, reach = Number.MAX_SAFE_INTEGER): Decod
   }
   if (escapes.count === 0) return null
   copyPlain(text.length, true)
-  return { text: parts.join(''), toParent: (start, end) => ({ start: originOf(escapes, start, false), end: originOf(escapes, end - 1, true) }) }
+  return { text: parts.join(''), partial, toParent: (start, end) => ({ start: originOf(escapes, start, false), end: originOf(escapes, end - 1, true) }) }
 }
 
 const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13)
@@ -175,19 +180,24 @@ export function decodedViews(text: string, reach = Number.MAX_SAFE_INTEGER): Dec
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
     const view = decodeView(current, reach)
     if (!view) break
-    const parent: DecodedView | null = below
-    const mapped: DecodedView = parent
-      ? {
-          text: view.text,
-          toParent: (start, end) => {
-            const r = view.toParent(start, end)
-            return parent.toParent(r.start, r.end)
-          },
-        }
-      : view
+    const mapped = mappedTo(below, view)
     views.push(mapped)
+    // What looked like an escape cut short may be the secret's own text (`…&abc` at the end): a view without that guess too.
+    const plain = view.partial ? decodeView(current, reach, false) : null
+    if (plain) views.push(mappedTo(below, plain))
     below = mapped
     current = view.text
   }
   return views
+}
+
+function mappedTo(parent: DecodedView | null, view: DecodedView): DecodedView {
+  if (!parent) return view
+  return {
+    text: view.text,
+    toParent: (start, end) => {
+      const r = view.toParent(start, end)
+      return parent.toParent(r.start, r.end)
+    },
+  }
 }

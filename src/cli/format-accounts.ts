@@ -1,6 +1,6 @@
 /** Human-readable output of `authdesk accounts`: every non-secret fact, secrets only masked. */
 import type { AccountView, ImportCandidateView, ImportPreview, SecretFieldView, VaultNotice } from '../shared/model'
-import { PROVIDERS } from '../core/providers/registry'
+import { providerDefinition } from '../core/providers/registry'
 
 function secretLine(view: SecretFieldView | undefined): string {
   return view?.set ? `set  fingerprint ${view.fingerprint}  ${view.maskedTail}` : 'not set'
@@ -8,7 +8,7 @@ function secretLine(view: SecretFieldView | undefined): string {
 
 /** One line per provider field (secret ones masked), in the definition's order. */
 function fieldLines(provider: AccountView['provider'], fields: Readonly<Record<string, string>>, secrets: Readonly<Record<string, SecretFieldView>>): string[] {
-  const definition = PROVIDERS[provider]
+  const definition = providerDefinition(provider)
   const width = Math.max(...definition.fields.map((f) => f.name.length))
   return definition.fields.flatMap((f) => {
     if (f.secret) return [`  ${f.name.padEnd(width)}  ${secretLine(secrets[f.name])}`]
@@ -18,7 +18,7 @@ function fieldLines(provider: AccountView['provider'], fields: Readonly<Record<s
 }
 
 function baseUrlText(view: { provider: AccountView['provider']; environment: AccountView['environment']; baseUrl: string | null }): string {
-  const fallback = PROVIDERS[view.provider].environments.find((e) => e.id === view.environment)?.baseUrl ?? ''
+  const fallback = providerDefinition(view.provider).environments.find((e) => e.id === view.environment)?.baseUrl ?? ''
   return view.baseUrl ? `${view.baseUrl} (custom)` : `${fallback} (default)`
 }
 

@@ -221,6 +221,8 @@ export type FieldShape = 'email' | 'digits' | 'jwt' | 'host' | 'no-spaces'
 export interface ProviderInfo {
   readonly id: ProviderId
   readonly label: string
+  /** What the provider's module can do beyond checking: a managed token lifecycle, in-app key rotation. */
+  readonly capabilities: { readonly tokens: boolean; readonly keyRotation: boolean }
   readonly fields: ReadonlyArray<{
     readonly name: string
     readonly label: string

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { PROVIDERS } from '../../src/core/providers/registry'
+import { providerDefinition } from '../../src/core/providers/registry'
 import { SEED_USERS } from '../../src/core/providers/smsgate/simulator-scenarios'
 import { openApp, type Harness } from '../support/harness/harness'
 import { expect, test } from '../support/harness/fixtures'
@@ -141,7 +141,7 @@ test('an expiring managed token that AuthDesk can renew is refreshed from the wi
     await expect(services.tokens.refresh(id)).rejects.toThrow()
     smsgate.faults.clear()
     // An account that declares no scopes gets AuthDesk's least-privilege defaults on the tokens it issues.
-    expect(issued.scopes).toEqual(declared.length > 0 ? declared : PROVIDERS.smsgate.scopes!.defaults)
+    expect(issued.scopes).toEqual(declared.length > 0 ? declared : providerDefinition('smsgate').scopes!.defaults)
     expect(await services.tokens.list(id)).toMatchObject({ jti: issued.jti, status: 'failing', refreshable: true })
 
     await openAccount(page, label)

@@ -8,7 +8,7 @@ import { expect } from 'vitest'
 import type { RetrySettings } from '../../src/core/diagnosis/retry'
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../src/core/http/client'
 import { isLoopbackHost } from '../../src/core/http/host-binding'
-import { PROVIDERS } from '../../src/core/providers/registry'
+import { providerDefinition } from '../../src/core/providers/registry'
 import type { ProviderId } from '../../src/shared/model'
 
 /** Loopback, plus `.invalid` names (RFC 6761: they never resolve), for the DNS case. */
@@ -28,7 +28,7 @@ export const fastRetry = (_provider: ProviderId, settings: RetrySettings): Retry
 
 /** Values of the secret fields (as the definition says) of an account's fields. */
 export function secretsOf(provider: ProviderId, fields: Readonly<Record<string, string>>): string[] {
-  return PROVIDERS[provider].fields.filter((f) => f.secret).map((f) => (fields[f.name] ?? '').trim()).filter((v) => v.length >= 6)
+  return providerDefinition(provider).fields.filter((f) => f.secret).map((f) => (fields[f.name] ?? '').trim()).filter((v) => v.length >= 6)
 }
 
 export function canary(name: string): string {

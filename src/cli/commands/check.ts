@@ -3,7 +3,7 @@ import type { Diagnosis } from '../../shared/diagnosis'
 import type { AccountView, ProviderId } from '../../shared/model'
 import type { AccountDeadlines } from '../../shared/tokens'
 import { checkAccount, DEFAULT_TIMEOUT_MS, type CheckDeps } from '../../core/diagnosis/engine'
-import { PROVIDER_CHECKS } from '../../core/diagnosis/providers'
+import { providerModule } from '../../core/providers/registry'
 import { describeBudgetWait } from '../../core/health/budget-wait'
 import { systemClock } from '../../core/health/fleet-clock'
 import { createLimitedHttpClient } from '../../core/health/limited-http'
@@ -95,7 +95,7 @@ async function runAll(checks: ReadonlyArray<PlannedCheck>, concurrency: number, 
   const all = bulkhead(concurrency, Infinity)
   const perProvider = new Map<ProviderId, BulkheadPolicy>()
   const slot = (provider: ProviderId): BulkheadPolicy => {
-    if (!perProvider.has(provider)) perProvider.set(provider, bulkhead(Math.min(concurrency, PROVIDER_CHECKS[provider].maxConcurrent), Infinity))
+    if (!perProvider.has(provider)) perProvider.set(provider, bulkhead(Math.min(concurrency, providerModule(provider).check.maxConcurrent), Infinity))
     return perProvider.get(provider)!
   }
   const done: Diagnosis[] = []

@@ -23,7 +23,7 @@ import { createHttpClient, type HttpClientOptions } from '../../core/http/client
 import { loadTlsTrust } from '../../core/http/tls-trust'
 import { definitionJsonSchema } from '../../core/custom-providers/schema'
 import { defaultDataDir } from '../../core/paths'
-import { PROVIDERS } from '../../core/providers/registry'
+import { builtInModules } from '../../core/providers/registry'
 import { formatDefinitionCheckJson, formatDefinitionCheckTable, formatProblems, formatProviderList, formatTestReport, type ProviderListEntry } from '../format-providers'
 import { DATA_DIR_FLAG, JSON_FLAG, parseFlags, type FlagTable } from '../flags'
 import { EXIT, UsageError, type CliIo, type Command } from '../io'
@@ -148,7 +148,7 @@ async function remove(dir: string, id: string, io: CliIo): Promise<number> {
 
 async function list(dir: string, json: boolean, io: CliIo): Promise<number> {
   const entries = await readDefinitionDir(dir)
-  const builtIns: ProviderListEntry[] = Object.values(PROVIDERS).map((p) => ({ id: p.id, name: p.label, envToken: p.envName, source: 'built-in', problems: [] }))
+  const builtIns: ProviderListEntry[] = builtInModules().map(({ definition: p }) => ({ id: p.id, name: p.label, envToken: p.envName, source: 'built-in', problems: [] }))
   const custom: ProviderListEntry[] = entries.map((e) =>
     e.result.ok
       ? { id: e.result.definition.id, name: e.result.definition.name, envToken: e.result.definition.envToken, source: e.file, problems: withCrossChecks(e.file, e.result, entries).filter((p) => p.severity === 'error') }

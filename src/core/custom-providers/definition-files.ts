@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { writeFileAtomic } from '../vault/durable-file'
-import { PROVIDERS } from '../providers/registry'
+import { builtInModules } from '../providers/registry'
 import { loadDefinition, MAX_DEFINITION_BYTES, type DefinitionProblem, type LoadResult, type Locate } from './load'
 import type { ProviderDefinitionFile } from './schema'
 
@@ -61,7 +61,7 @@ export async function readDefinitionDir(dir: string): Promise<DefinitionEntry[]>
   return Promise.all(files.map(async (name) => ({ file: join(dir, name), result: await readDefinitionFile(join(dir, name)) })))
 }
 
-const BUILT_IN_TOKENS = new Map(Object.values(PROVIDERS).map((p) => [p.envName, p.label]))
+const BUILT_IN_TOKENS = new Map(builtInModules().map(({ definition: p }) => [p.envName, p.label]))
 
 /** Problems of `definition` against the built-ins and the other definitions given. */
 export function crossCheck(

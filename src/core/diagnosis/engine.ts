@@ -17,7 +17,7 @@ import { createExchange } from './exchange'
 import { shortenMessage } from './http-fallback'
 import { commonSteps } from './knowledge-common'
 import { lintAccount, type LintInput } from './lint'
-import { PROVIDER_CHECKS } from './providers'
+import { providerModule } from '../providers/registry'
 import type { RetrySettings } from './retry'
 import type { CheckAccount, ProviderCheck, RefreshedTokens, Verdict } from './types'
 
@@ -126,7 +126,7 @@ export async function checkAccount(input: CheckInput, deps: CheckDeps): Promise<
   const now = deps.now ?? Date.now
   const startedAt = now()
   const definition = providerDefinition(input.provider)
-  const check = PROVIDER_CHECKS[input.provider]
+  const check = providerModule(input.provider).check
   const scrubber = new SecretScrubber()
   const scrubbers = deps.scrubber ? [scrubber, deps.scrubber] : [scrubber]
   const { fields, lint } = split(input)

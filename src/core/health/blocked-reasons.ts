@@ -6,7 +6,7 @@
 import type { BlockedCode, BlockedReason } from '../../shared/fleet'
 import type { AccountView } from '../../shared/model'
 import { isAppError } from '../errors'
-import { backgroundCheckRefusal } from '../providers/groupcall/check-request'
+import { providerModule } from '../providers/registry'
 
 export const LOCKED_MESSAGE = 'The OS keychain could not be read (it may be locked). Background checks wait until it can be read again.'
 
@@ -19,7 +19,7 @@ export function blockedByView(account: AccountView, now: number): BlockedReason 
     return reason('keychain.unavailable', problem('secret.unavailable') ?? 'Its secrets are in the OS keychain, which this session cannot reach.', now)
   if (account.secretsStatus === 'missing')
     return reason('secrets.missing', problem('secret.missing') ?? problem('secret.session-ended') ?? 'Its secrets are gone. Enter them again.', now)
-  const billable = account.provider === 'groupcall' ? backgroundCheckRefusal(account.fields) : null
+  const billable = providerModule(account.provider).capabilities.backgroundCheckRefusal?.(account.fields) ?? null
   return billable === null ? null : reason('checks.billable', billable, now)
 }
 

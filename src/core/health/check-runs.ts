@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { bulkhead, type BulkheadPolicy } from 'cockatiel'
 import type { CheckProgress } from '../../shared/health'
 import type { AccountView, ProviderId } from '../../shared/model'
-import { PROVIDER_CHECKS } from '../diagnosis/providers'
+import { providerModule } from '../providers/registry'
 
 export const DEFAULT_CONCURRENCY = 16
 
@@ -39,7 +39,7 @@ export class CheckRuns {
     const all = bulkhead(limit, Infinity)
     const perProvider = new Map<ProviderId, BulkheadPolicy>()
     const lane = (id: ProviderId): BulkheadPolicy => {
-      if (!perProvider.has(id)) perProvider.set(id, bulkhead(Math.min(limit, PROVIDER_CHECKS[id].maxConcurrent), Infinity))
+      if (!perProvider.has(id)) perProvider.set(id, bulkhead(Math.min(limit, providerModule(id).check.maxConcurrent), Infinity))
       return perProvider.get(id)!
     }
     let progress: CheckProgress = { runId, total: options.accounts.length, done: 0, failed: 0, finished: false, cancelled: false }

@@ -1,11 +1,11 @@
 /** Background checks running per provider, within each provider's concurrency (`maxConcurrent`). */
 import type { ProviderId } from '../../shared/model'
-import { PROVIDER_CHECKS } from '../diagnosis/providers'
+import { providerModule } from '../providers/registry'
 
 export class FleetLanes {
   private readonly running = new Map<ProviderId, number>()
 
-  constructor(private readonly limitOf: (provider: ProviderId) => number = (provider) => PROVIDER_CHECKS[provider].maxConcurrent) {}
+  constructor(private readonly limitOf: (provider: ProviderId) => number = (provider) => providerModule(provider).check.maxConcurrent) {}
 
   free(provider: ProviderId): boolean {
     return this.of(provider) < this.limitOf(provider)

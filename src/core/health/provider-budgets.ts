@@ -1,13 +1,12 @@
 /**
- * How many requests each provider gets, and whose budget a request spends. Only Authmatech
- * publishes a limit (1,000 requests per minute per client, dossier §6); for the others the
- * figures are fair-use ceilings chosen here, and their 429s (with or without Retry-After)
- * slow us down further. A budget belongs to one host: the simulators, a private SMSGate server
+ * Whose budget a request spends. Each provider module states its budget (only Authmatech
+ * publishes a limit; the others are fair-use ceilings chosen there), and 429s (with or without
+ * Retry-After) slow us down further. A budget belongs to one host: the simulators, a private SMSGate server
  * and the provider's cloud never share one.
  */
-import { PROVIDER_IDS, type AccountView, type ProviderId } from '../../shared/model'
+import type { AccountView, ProviderId } from '../../shared/model'
 import type { HttpRequestSpec } from '../http/client'
-import { providerDefinition } from '../providers/registry'
+import { findProviderModule, providerDefinition, providerModule } from '../providers/registry'
 import { environmentOf } from '../providers/types'
 import type { RateLimit } from './rate-limiter'
 
@@ -15,20 +14,6 @@ export interface ProviderBudget extends RateLimit {
   /** Set where each client has its own budget: the request header and account field naming it. */
   readonly perClient?: { readonly header: string; readonly field: string }
   readonly basis: string
-}
-
-const MINUTE = 60_000
-
-export const PROVIDER_BUDGETS: { readonly [P in ProviderId]: ProviderBudget } = {
-  groupcall: { limit: 300, windowMs: MINUTE, basis: 'not documented; its probe is a real send request, so the lowest ceiling' },
-  nmbrs: { limit: 600, windowMs: MINUTE, basis: 'not documented (SOAP "fair use")' },
-  smsgate: { limit: 600, windowMs: MINUTE, basis: 'not documented (the cloud proxy limits are unknown)' },
-  authmatech: {
-    limit: 1000,
-    windowMs: MINUTE,
-    perClient: { header: 'x-client-id', field: 'CLIENT_ID' },
-    basis: 'documented: 1,000 requests per minute per client (429 "Rate limit exceeded.")',
-  },
 }
 
 const SEPARATOR = ' '
@@ -49,9 +34,10 @@ function originOf(url: string): string {
 export function requestKey(spec: HttpRequestSpec): string | null {
   const id = spec.binding?.definition.id
   // Custom providers keep to their own definition's budget (custom-providers/request-budget.ts).
-  const provider = PROVIDER_IDS.find((p) => p === id)
-  if (!provider) return null
-  const perClient = PROVIDER_BUDGETS[provider].perClient
+  const module = id === undefined ? undefined : findProviderModule(id)
+  if (!module || module.origin !== 'builtin') return null
+  const provider = module.definition.id
+  const perClient = module.budget.perClient
   return keyOf(provider, originOf(spec.url), perClient ? spec.headers[perClient.header] : undefined)
 }
 
@@ -59,7 +45,7 @@ export function requestKey(spec: HttpRequestSpec): string | null {
 export function accountKey(account: Pick<AccountView, 'provider' | 'baseUrl' | 'environment' | 'fields'>): string {
   const definition = providerDefinition(account.provider)
   const base = account.baseUrl ?? environmentOf(definition, account.environment)?.baseUrl ?? definition.environments[0]!.baseUrl
-  const perClient = PROVIDER_BUDGETS[account.provider].perClient
+  const perClient = providerModule(account.provider).budget.perClient
   return keyOf(account.provider, originOf(base), perClient ? account.fields[perClient.field] : undefined)
 }
 
@@ -71,6 +57,6 @@ export function providerOfKey(key: string): ProviderId {
 export function budgetLookup(overrides: Partial<Record<ProviderId, RateLimit>> = {}): (key: string) => RateLimit {
   return (key) => {
     const provider = providerOfKey(key)
-    return overrides[provider] ?? PROVIDER_BUDGETS[provider]
+    return overrides[provider] ?? providerModule(provider).budget
   }
 }

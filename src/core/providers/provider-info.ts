@@ -1,6 +1,7 @@
 import type { FieldShape, ProviderInfo } from '../../shared/model'
 import { digits, email, hostName, jwt, noSpaces } from './field-shapes'
-import { PROVIDERS } from './registry'
+import type { ProviderCapabilities } from './module'
+import { providerModules } from './registry'
 import type { CredentialField, ProviderDefinition } from './types'
 
 const SHAPES = new Map<CredentialField['check'], FieldShape>([
@@ -12,10 +13,11 @@ const SHAPES = new Map<CredentialField['check'], FieldShape>([
 ])
 
 /** A definition without its functions, for the renderer. */
-export function toProviderInfo(definition: ProviderDefinition): ProviderInfo {
+export function toProviderInfo(definition: ProviderDefinition, capabilities: ProviderCapabilities = {}): ProviderInfo {
   return {
     id: definition.id,
     label: definition.label,
+    capabilities: { tokens: capabilities.tokens !== undefined, keyRotation: capabilities.keyRotation !== undefined },
     fields: definition.fields.map(({ name, label, secret, required, hint, maxLength, check, choices, multiple, warning }) => ({
       name,
       label,
@@ -35,5 +37,5 @@ export function toProviderInfo(definition: ProviderDefinition): ProviderInfo {
 }
 
 export function listProviders(): ReadonlyArray<ProviderInfo> {
-  return Object.values(PROVIDERS).map(toProviderInfo)
+  return providerModules().map((m) => toProviderInfo(m.definition, m.capabilities))
 }

@@ -1,23 +1,46 @@
 import type { ProviderId } from '../../shared/model'
-import { definition as authmatech } from './authmatech/definition'
-import { definition as groupcall } from './groupcall/definition'
-import { definition as nmbrs } from './nmbrs/definition'
-import { definition as smsgate } from './smsgate/definition'
+import { AppError } from '../errors'
+import { authmatechModule } from './authmatech/module'
+import { groupcallModule } from './groupcall/module'
+import type { ProviderModule } from './module'
+import { nmbrsModule } from './nmbrs/module'
+import { smsGateModule } from './smsgate/module'
 import type { ProviderDefinition } from './types'
 
-/** Every provider; adding one is one folder and one line here. */
-export const PROVIDERS: { readonly [P in ProviderId]: ProviderDefinition } = {
-  groupcall,
-  nmbrs,
-  smsgate,
-  authmatech,
+/** Every built-in provider, in the order simulators take ports; adding one is one folder and one line here. */
+const BUILT_IN: ReadonlyArray<ProviderModule> = [groupcallModule, nmbrsModule, smsGateModule, authmatechModule]
+
+const builtIn = new Map<string, ProviderModule>(BUILT_IN.map((m) => [m.definition.id, m]))
+let custom = new Map<string, ProviderModule>()
+
+/** Replaces the custom providers (definition files); an id a built-in has stays the built-in's. */
+export function setCustomModules(modules: ReadonlyArray<ProviderModule>): void {
+  custom = new Map(modules.filter((m) => !builtIn.has(m.definition.id)).map((m) => [m.definition.id, m]))
+}
+
+export function builtInModules(): ReadonlyArray<ProviderModule> {
+  return BUILT_IN
+}
+
+export function providerModules(): ReadonlyArray<ProviderModule> {
+  return [...BUILT_IN, ...custom.values()]
+}
+
+export function findProviderModule(id: string): ProviderModule | undefined {
+  return builtIn.get(id) ?? custom.get(id)
+}
+
+export function providerModule(id: ProviderId): ProviderModule {
+  const found = findProviderModule(id)
+  if (!found) throw new AppError('config.invalid', `Provider "${id}" is not known here: add its definition (authdesk providers add FILE) or pick another provider.`, { field: 'provider' })
+  return found
 }
 
 export function providerDefinition(id: ProviderId): ProviderDefinition {
-  return PROVIDERS[id]
+  return providerModule(id).definition
 }
 
 /** By the convention's provider token (`NMBRS`), case-insensitive. */
 export function providerByEnvName(token: string): ProviderDefinition | undefined {
-  return Object.values(PROVIDERS).find((p) => p.envName === token.toUpperCase())
+  return providerModules().find((m) => m.definition.envName === token.toUpperCase())?.definition
 }

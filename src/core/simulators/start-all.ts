@@ -1,6 +1,6 @@
-import { PROVIDER_IDS, type ProviderId } from '../../shared/model'
+import { type ProviderId } from '../../shared/model'
 import { createSimClock, type SimClock } from './clock'
-import { SIMULATOR_FACTORIES } from './registry'
+import { builtInModules } from '../providers/registry'
 import { startSimulator, type RunningSimulator } from './server'
 import type { ScenarioCredentials } from './types'
 
@@ -27,17 +27,17 @@ export type SimulateDescription = Record<ProviderId, string> & {
 /** Starts the four provider simulators on loopback, all on one simulated clock. */
 export async function startAllSimulators(options: StartAllOptions = {}): Promise<SimulatorSet> {
   const clock = options.clock ?? createSimClock()
-  const started: RunningSimulator[] = []
+  const started: RunningSimulator<string>[] = []
   try {
-    for (const [index, id] of PROVIDER_IDS.entries()) {
+    for (const [index, module] of builtInModules().entries()) {
       const port = options.port ? options.port + index : 0
-      started.push(await startSimulator(SIMULATOR_FACTORIES[id](clock), { host: options.host, port, latencyMs: options.latencyMs, clock }))
+      started.push(await startSimulator(module.simulator(clock), { host: options.host, port, latencyMs: options.latencyMs, clock }))
     }
   } catch (error) {
     await Promise.all(started.map((s) => s.close()))
     throw error
   }
-  const byId = Object.fromEntries(started.map((s) => [s.id, s])) as Record<ProviderId, RunningSimulator>
+  const byId = Object.fromEntries(started.map((s) => [s.id, s])) as unknown as Record<ProviderId, RunningSimulator>
   return {
     byId,
     clock,

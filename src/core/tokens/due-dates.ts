@@ -5,6 +5,7 @@
 import type { AccountView } from '../../shared/model'
 import type { AccountDeadlines, Deadline } from '../../shared/tokens'
 import type { TokenFile } from './record-schema'
+import { tokenLifecycleOf } from './token-capability'
 import { tokenState } from './token-state'
 
 export const DEFAULT_ROTATION_POLICY_DAYS = 90
@@ -16,7 +17,7 @@ export function rotationDueAt(account: AccountView, policyDays: number): string 
 }
 
 export function deadlinesOf(account: AccountView, file: TokenFile | null, policyDays: number, nowMs: number): AccountDeadlines {
-  const state = file && account.provider === 'smsgate' ? tokenState(file, account, nowMs) : null
+  const state = file && tokenLifecycleOf(account) ? tokenState(file, account, nowMs) : null
   const live = state !== null && state.status !== 'none' && state.status !== 'revoked'
   const rotation = rotationDueAt(account, policyDays)
   let next: Deadline = { kind: 'rotation-due', at: rotation }

@@ -2,8 +2,7 @@
  * The pair AuthDesk keeps fresh for an account: its values (secret, in the account's keychain
  * item under `tokens`, never in the account's TOKEN field) and what its claims say.
  */
-import { peekSmsGateClaims } from '../providers/smsgate/jwt'
-import type { TokenPairAnswer } from '../providers/smsgate/tokens-api'
+import type { TokenLifecycle, TokenPairAnswer } from '../providers/token-lifecycle'
 import type { TokenRecord } from './record-schema'
 
 /** Names in the keychain item's `tokens` map. */
@@ -26,11 +25,11 @@ export interface ManagedPair {
  * Decodes a pair's claims; null when the access token has no jti or no expiry we can read
  * (`expiresAt`, from the token response, stands in for a missing `exp`).
  */
-export function decodePair(accessToken: string, refreshToken: string | null, expiresAt: string | null = null): ManagedPair | null {
-  const claims = peekSmsGateClaims(accessToken)
+export function decodePair(lifecycle: TokenLifecycle, accessToken: string, refreshToken: string | null, expiresAt: string | null = null): ManagedPair | null {
+  const claims = lifecycle.peekClaims(accessToken)
   const expiresAtMs = claims?.exp !== undefined ? claims.exp * 1000 : expiresAt === null ? NaN : Date.parse(expiresAt)
   if (!claims?.jti || !Number.isFinite(expiresAtMs)) return null
-  const refresh = refreshToken === null ? null : peekSmsGateClaims(refreshToken)
+  const refresh = refreshToken === null ? null : lifecycle.peekClaims(refreshToken)
   return {
     jti: claims.jti,
     accessToken,
@@ -44,11 +43,11 @@ export function decodePair(accessToken: string, refreshToken: string | null, exp
   }
 }
 
-export const decodeAnswer = (answer: TokenPairAnswer): ManagedPair | null => decodePair(answer.accessToken, answer.refreshToken, answer.expiresAt)
+export const decodeAnswer = (lifecycle: TokenLifecycle, answer: TokenPairAnswer): ManagedPair | null => decodePair(lifecycle, answer.accessToken, answer.refreshToken, answer.expiresAt)
 
-export function pairFromKeychain(tokens: Readonly<Record<string, string>>): ManagedPair | null {
+export function pairFromKeychain(lifecycle: TokenLifecycle, tokens: Readonly<Record<string, string>>): ManagedPair | null {
   const access = tokens[ACCESS_TOKEN]
-  return access ? decodePair(access, tokens[REFRESH_TOKEN] ?? null) : null
+  return access ? decodePair(lifecycle, access, tokens[REFRESH_TOKEN] ?? null) : null
 }
 
 const iso = (msValue: number): string => new Date(msValue).toISOString()

@@ -5,17 +5,18 @@
 import type { AccountView } from '../../shared/model'
 import { AppError } from '../errors'
 import { providerDefinition } from '../providers/registry'
-import { SCOPE_ALL } from '../providers/smsgate/scopes'
+import { requireTokenLifecycle } from './token-capability'
 
 export interface ScopeChoice {
   readonly scopes: ReadonlyArray<string>
   readonly warnings: ReadonlyArray<string>
 }
 
-export const ALL_SCOPES_WARNING = `${SCOPE_ALL} grants every scope, including managing tokens: give the token only the scopes its user needs.`
+export const allScopesWarning = (allScope: string): string => `${allScope} grants every scope, including managing tokens: give the token only the scopes its user needs.`
 
 export function chooseScopes(account: AccountView, requested: ReadonlyArray<string> | undefined): ScopeChoice {
-  const rules = providerDefinition('smsgate').scopes!
+  const { allScope } = requireTokenLifecycle(account)
+  const rules = providerDefinition(account.provider).scopes ?? { known: [], defaults: [], reserved: [] }
   const asked = [...new Set((requested ?? []).map((s) => s.trim()).filter(Boolean))]
   const scopes = asked.length > 0 ? asked : account.scopes.length > 0 ? [...account.scopes] : [...rules.defaults]
   const reserved = scopes.filter((s) => rules.reserved.includes(s))
@@ -27,8 +28,8 @@ export function chooseScopes(account: AccountView, requested: ReadonlyArray<stri
     throw new AppError('tokens.scope-unknown', `SMSGate has no scope ${shown} (a typo would be issued anyway and fail later with 403). Known scopes: ${rules.known.filter((s) => !rules.reserved.includes(s)).join(', ')}.`, { field: 'scopes' })
   }
   const warnings: string[] = []
-  if (scopes.includes(SCOPE_ALL)) warnings.push(ALL_SCOPES_WARNING)
-  const beyond = asked.length > 0 && account.scopes.length > 0 ? scopes.filter((s) => !account.scopes.includes(s) && s !== SCOPE_ALL) : []
+  if (scopes.includes(allScope)) warnings.push(allScopesWarning(allScope))
+  const beyond = asked.length > 0 && account.scopes.length > 0 ? scopes.filter((s) => !account.scopes.includes(s) && s !== allScope) : []
   if (beyond.length > 0) warnings.push(`Asks for more than the account declares it needs: ${beyond.join(', ')}.`)
   return { scopes, warnings }
 }

@@ -6,12 +6,11 @@
 import type { AccountView } from '../../shared/model'
 import type { TokenState } from '../../shared/tokens'
 import { AppError } from '../errors'
-import { isExpiredAt, peekSmsGateClaims } from '../providers/smsgate/jwt'
-import { SCOPE_ALL } from '../providers/smsgate/scopes'
-import { basicAuthorization, issueTokenPair, revokeTokenById } from '../providers/smsgate/tokens-api'
+import type { TokenLifecycle } from '../providers/token-lifecycle'
 import { decodeAnswer, recordOf, type ManagedPair } from './managed-pair'
 import { mayStillWork } from './record-schema'
 import { chooseScopes } from './scope-policy'
+import { basicAuthorization, requireTokenLifecycle, unexpiredAt } from './token-capability'
 import type { Slot, TokenManager } from './token-manager'
 import { currentRecord, ttlWarning } from './token-state'
 
@@ -36,16 +35,15 @@ export interface RevokeResult {
 }
 
 export function assertTokenProvider(account: AccountView): void {
-  if (account.provider !== 'smsgate')
-    throw new AppError('tokens.unsupported', `"${account.label}" has no token lifecycle (only SMSGate issues tokens); its rotation due date is tracked instead.`)
+  requireTokenLifecycle(account)
 }
 
 /** Basic when the account has it, else a live token that may manage tokens (the managed pair or the pasted TOKEN). */
-function managementAuthorization(account: AccountView, secrets: Readonly<Record<string, string>>, pair: ManagedPair | null, nowMs: number): string | null {
+function managementAuthorization(lifecycle: TokenLifecycle, account: AccountView, secrets: Readonly<Record<string, string>>, pair: ManagedPair | null, nowMs: number): string | null {
   if (account.fields.USERNAME && secrets.PASSWORD) return basicAuthorization(account.fields.USERNAME, secrets.PASSWORD)
   for (const token of [pair?.accessToken, secrets.TOKEN]) {
-    const claims = token ? peekSmsGateClaims(token) : null
-    if (claims && !isExpiredAt(claims, nowMs + 5_000) && (claims.scopes ?? []).some((s) => s === 'tokens:manage' || s === SCOPE_ALL)) return `Bearer ${token}`
+    const claims = token ? lifecycle.peekClaims(token) : null
+    if (claims && unexpiredAt(claims.exp, nowMs + 5_000) && (claims.scopes ?? []).some((s) => s === lifecycle.manageScope || s === lifecycle.allScope)) return `Bearer ${token}`
   }
   return null
 }
@@ -54,9 +52,9 @@ function managementAuthorization(account: AccountView, secrets: Readonly<Record<
 async function authorize(m: TokenManager, slot: Slot, account: AccountView, action: string): Promise<{ readonly authorization: string; readonly pair: ManagedPair | null }> {
   const { secrets, tokens } = await m.options.vault.readSecrets(account.id, `token ${action}`)
   const pair = await m.loadPair(slot, tokens)
-  const authorization = managementAuthorization(account, secrets, pair, m.now())
+  const authorization = managementAuthorization(requireTokenLifecycle(account), account, secrets, pair, m.now())
   if (!authorization)
-    throw new AppError(`tokens.cannot-${action}`, `To ${action} SMSGate tokens the account needs its USERNAME and PASSWORD (or a token with tokens:manage).`)
+    throw new AppError(`tokens.cannot-${action}`, `To ${action} tokens the account needs its USERNAME and PASSWORD (or a token with tokens:manage).`)
   m.options.scrubber.remember(authorization.replace(/^(Basic|Bearer) /, ''))
   return { authorization, pair }
 }
@@ -70,12 +68,13 @@ export async function issueToken(m: TokenManager, id: string, request: IssueRequ
   return m.exclusive(slot, async () => {
     const { authorization } = await authorize(m, slot, account, 'issue')
     const deps = await m.apiDeps(account)
-    const answer = await issueTokenPair(deps, authorization, { scopes: choice.scopes, ttlSeconds: ttl })
+    const lifecycle = requireTokenLifecycle(account)
+    const answer = await lifecycle.issue(deps, authorization, { scopes: choice.scopes, ttlSeconds: ttl })
     if (!answer.ok) throw new AppError(answer.cause, answer.summary)
     const warnings = [...choice.warnings]
     if (request.detached) {
-      const pair = decodeAnswer(answer.value)
-      if (!pair) throw new AppError('response.malformed', 'SMSGate answered with a token AuthDesk cannot read (no jti or expiry).')
+      const pair = decodeAnswer(lifecycle, answer.value)
+      if (!pair) throw new AppError('response.malformed', 'The provider answered with a token AuthDesk cannot read (no jti or expiry).')
       m.remember(pair)
       const record = recordOf(pair, 'detached', ttl, null)
       const capped = ttlWarning(record)
@@ -88,7 +87,7 @@ export async function issueToken(m: TokenManager, id: string, request: IssueRequ
     const replaced = currentRecord(slot.file)
     await m.persist(slot, answer, { origin: 'issued', parent: null, ttlRequested: ttl, basis: 'issued', adoptedFingerprint: null })
     if (replaced && mayStillWork(replaced, m.now())) {
-      const revoked = await revokeTokenById(deps, authorization, replaced.jti)
+      const revoked = await lifecycle.revoke(deps, authorization, replaced.jti)
       if (revoked.ok) markRevoked(m, slot.file.records, [replaced.jti])
       else warnings.push(`The token it replaces (${replaced.jti}) could not be revoked: ${revoked.summary}`)
       await m.write(slot)
@@ -118,7 +117,7 @@ export async function revokeTokens(m: TokenManager, id: string, jti: string | nu
     const revoked: string[] = []
     const failed: Array<RevokeResult['failed'][number]> = []
     for (const target of ordered) {
-      const answer = await revokeTokenById(deps, authorization, target)
+      const answer = await requireTokenLifecycle(account).revoke(deps, authorization, target)
       if (answer.ok) revoked.push(target)
       else failed.push({ jti: target, cause: answer.cause, message: answer.summary })
     }

@@ -7,11 +7,9 @@
 import type { AccountView } from '../../shared/model'
 import type { RefreshedTokens } from '../diagnosis/types'
 import { AppError } from '../errors'
-import { peekSmsGateClaims } from '../providers/smsgate/jwt'
-import { lintSmsGate } from '../providers/smsgate/lint'
-import { refreshTokenPair } from '../providers/smsgate/tokens-api'
 import type { ManagedPair } from './managed-pair'
 import { isUsable } from './timing'
+import { requireTokenLifecycle, tokenLifecycleOf } from './token-capability'
 import type { PersistHow, Slot, TokenManager } from './token-manager'
 import { ensureFresh } from './token-refresh'
 import { currentRecord, hasBasic, timesOf } from './token-state'
@@ -39,9 +37,10 @@ export async function adoptPasted(m: TokenManager, slot: Slot, account: AccountV
     const fix = hasBasic(account) ? 'issue one first' : 'paste a REFRESH_TOKEN, or add the username and password so AuthDesk can issue tokens'
     throw new AppError('tokens.none', `This account has no token AuthDesk can refresh: ${fix}.`)
   }
-  const problem = lintSmsGate({ REFRESH_TOKEN: pasted })[0]
+  const lifecycle = requireTokenLifecycle(account)
+  const problem = lifecycle.lintPasted({ REFRESH_TOKEN: pasted })[0]
   if (problem) throw new AppError(problem.cause, `${problem.message} Nothing was sent.`)
-  const answer = await refreshTokenPair(await m.apiDeps(account), pasted)
+  const answer = await lifecycle.refresh(await m.apiDeps(account), pasted)
   if (!answer.ok) throw new AppError(answer.cause, answer.summary)
   return m.persist(slot, answer, adopted(account))
 }
@@ -49,7 +48,7 @@ export async function adoptPasted(m: TokenManager, slot: Slot, account: AccountV
 /** The probe refreshed a pair: the pasted one (the new pair is adopted) or, rarely, the managed one. */
 async function storeFromCheck(m: TokenManager, account: AccountView, tokens: RefreshedTokens, parent: ManagedPair | null): Promise<void> {
   const slot = await m.slot(account.id)
-  const value = { jti: peekSmsGateClaims(tokens.accessToken)?.jti ?? '', accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt }
+  const value = { jti: requireTokenLifecycle(account).peekClaims(tokens.accessToken)?.jti ?? '', accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt }
   const current = slot.file.current
   const how: PersistHow =
     parent && current ? { origin: 'refreshed', parent, ttlRequested: slot.file.ttlRequestedSeconds, basis: current.basis, adoptedFingerprint: current.adoptedFingerprint } : adopted(account)
@@ -63,7 +62,7 @@ function revokedButUnexpired(m: TokenManager, slot: Slot): ManagedPair | null {
 
 export async function tokensForCheck(m: TokenManager, account: AccountView): Promise<CheckTokens> {
   const none: CheckTokens = { fields: {}, storeTokens: (tokens) => storeFromCheck(m, account, tokens, null) }
-  if (account.provider !== 'smsgate') return none
+  if (!tokenLifecycleOf(account)) return none
   m.noteAccount(account)
   const slot = await m.slot(account.id)
   const current = slot.file.current

@@ -12,12 +12,13 @@ import { AppError } from '../errors'
 import type { HttpClient } from '../http/client'
 import { effectiveBaseUrl } from '../http/host-binding'
 import { providerDefinition } from '../providers/registry'
-import type { TokenApiDeps, TokenPairAnswer } from '../providers/smsgate/tokens-api'
+import type { TokenApiDeps, TokenPairAnswer } from '../providers/token-lifecycle'
 import type { SecretScrubber } from '../secret-scrubber'
 import type { Vault } from '../vault/vault'
 import { ACCESS_TOKEN, REFRESH_TOKEN, decodeAnswer, pairFromKeychain, recordOf, type ManagedPair } from './managed-pair'
 import { prune, type TokenFile } from './record-schema'
 import { TokenRecordStore } from './record-store'
+import { requireTokenLifecycle } from './token-capability'
 import { DueScheduler, type TokenClock } from './scheduler'
 import { nextEventAt, tokenState } from './token-state'
 
@@ -192,7 +193,7 @@ export class TokenManager {
   async loadPair(slot: Slot, read?: Readonly<Record<string, string>>): Promise<ManagedPair | null> {
     if (slot.pair !== undefined) return slot.pair
     const tokens = read ?? (await this.options.vault.readSecrets(slot.file.accountId, 'token lifecycle')).tokens
-    const pair = pairFromKeychain(tokens)
+    const pair = pairFromKeychain(requireTokenLifecycle(await this.account(slot.file.accountId)), tokens)
     if (pair) this.rememberManaged(slot.file.accountId, pair)
     const file = slot.file
     if (pair && file.current?.jti !== pair.jti) {
@@ -216,9 +217,9 @@ export class TokenManager {
 
   /** Stores a new pair: keychain first (a refresh token is single use), then the record; then it is used. */
   async persist(slot: Slot, answer: { readonly value: TokenPairAnswer; readonly skewMs: number | null }, how: PersistHow): Promise<ManagedPair> {
-    const pair = decodeAnswer(answer.value)
-    if (!pair) throw new AppError('response.malformed', 'SMSGate answered with a token AuthDesk cannot read (no jti or expiry).')
     const id = slot.file.accountId
+    const pair = decodeAnswer(requireTokenLifecycle(await this.account(id)), answer.value)
+    if (!pair) throw new AppError('response.malformed', 'The provider answered with a token AuthDesk cannot read (no jti or expiry).')
     this.rememberManaged(id, pair)
     await this.options.vault.saveTokens(id, { [ACCESS_TOKEN]: pair.accessToken, [REFRESH_TOKEN]: pair.refreshToken })
     const at = new Date(this.now()).toISOString()
@@ -261,7 +262,7 @@ export class TokenManager {
   /** Where token calls go: the address bound to the account's secrets in the keychain, never accounts.json's word alone. */
   async apiDeps(account: AccountView): Promise<TokenApiDeps> {
     const address = await this.options.vault.boundAddress(account.id)
-    const binding = { definition: providerDefinition('smsgate'), environment: address.environment, baseUrl: address.baseUrl }
+    const binding = { definition: providerDefinition(account.provider), environment: address.environment, baseUrl: address.baseUrl }
     return { http: this.options.http, binding, baseUrl: effectiveBaseUrl(binding) ?? '', timeoutMs: this.options.timeoutMs, now: () => this.now() }
   }
 

@@ -7,13 +7,13 @@
 import { stateOf, type CauseCode } from '../../shared/causes'
 import type { AccountView } from '../../shared/model'
 import { AppError } from '../errors'
-import { basicAuthorization, issueTokenPair, refreshTokenPair } from '../providers/smsgate/tokens-api'
 import type { ManagedPair } from './managed-pair'
 import { failureNotice } from './notices'
 import { ms, type TokenFile, type TokenRecord } from './record-schema'
 import { backoffMs, isUsable, refreshAtMs, usableUntilMs } from './timing'
 import type { Slot, TokenManager } from './token-manager'
 import { adoptPasted } from './token-adopt'
+import { basicAuthorization, requireTokenLifecycle } from './token-capability'
 import { currentRecord, hasBasic, hasLiveRefresh, nextEventAt, timesOf } from './token-state'
 
 /** Transient failures in a row before the user is told (a definitive one is told at once). */
@@ -60,7 +60,7 @@ async function renew(m: TokenManager, slot: Slot, account: AccountView, pair: Ma
   let attempted = false
   if (pair.refreshToken !== null && hasLiveRefresh(record, m.now())) {
     attempted = true
-    const answer = await refreshTokenPair(deps, pair.refreshToken)
+    const answer = await requireTokenLifecycle(account).refresh(deps, pair.refreshToken)
     if (answer.ok) {
       const current = slot.file.current!
       const how = { origin: 'refreshed', parent: pair, ttlRequested, basis: current.basis, adoptedFingerprint: current.adoptedFingerprint } as const
@@ -78,7 +78,7 @@ async function renew(m: TokenManager, slot: Slot, account: AccountView, pair: Ma
   if (!secrets.PASSWORD) return fail(m, slot, account, 'credentials.missing', 'The account’s PASSWORD is not in the keychain any more: enter it again.', true)
   const authorization = basicAuthorization(account.fields.USERNAME!, secrets.PASSWORD)
   m.options.scrubber.remember(authorization.slice('Basic '.length))
-  const issued = await issueTokenPair(deps, authorization, { scopes: record.scopes, ttlSeconds: ttlRequested })
+  const issued = await requireTokenLifecycle(account).issue(deps, authorization, { scopes: record.scopes, ttlSeconds: ttlRequested })
   if (!issued.ok) {
     const message = `${reason} Re-issuing with the username and password failed too: ${issued.summary}`
     return fail(m, slot, account, issued.cause, message, stateOf(issued.cause) !== 'unknown')

@@ -22,6 +22,7 @@ import { assertTokenProvider, issueToken, revokeTokens, type IssueRequest } from
 import { tokensForCheck, type CheckTokens } from './token-adopt'
 import { TokenManager, type RefreshObservation } from './token-manager'
 import { ensureFresh, refreshNow, refreshWhenDue } from './token-refresh'
+import { tokenLifecycleOf } from './token-capability'
 import { tokenState } from './token-state'
 
 export const TOKEN_TIMEOUT_MS = 10_000
@@ -146,7 +147,7 @@ export class TokenService {
   async revokeBeforeDelete(accountId: string): Promise<{ readonly revoked: ReadonlyArray<string>; readonly warnings: ReadonlyArray<string> }> {
     const manager = this.manager()
     const account = await manager.account(accountId).catch(() => null)
-    if (account?.provider !== 'smsgate') return { revoked: [], warnings: [] }
+    if (!account || !tokenLifecycleOf(account)) return { revoked: [], warnings: [] }
     const stays = 'It stays valid until it expires.'
     try {
       const result = await revokeTokens(manager, accountId, null)
@@ -163,7 +164,7 @@ export class TokenService {
     const policy = this.options.rotationPolicyDays ?? DEFAULT_ROTATION_POLICY_DAYS
     const accounts = await manager.accounts()
     return Promise.all(
-      accounts.map(async (account) => deadlinesOf(account, account.provider === 'smsgate' ? (await manager.slot(account.id)).file : null, policy, manager.now())),
+      accounts.map(async (account) => deadlinesOf(account, tokenLifecycleOf(account) ? (await manager.slot(account.id)).file : null, policy, manager.now())),
     )
   }
 

@@ -3,8 +3,8 @@ import { isSkewed } from '../diagnosis/clock-skew'
 import type { AccountView } from '../../shared/model'
 import type { TokenRecordStatus, TokenRecordView, TokenState } from '../../shared/tokens'
 import { ms, mayStillWork, type TokenFile, type TokenRecord } from './record-schema'
-import { ALL_SCOPES_WARNING } from './scope-policy'
-import { SCOPE_ALL } from '../providers/smsgate/scopes'
+import { allScopesWarning } from './scope-policy'
+import { tokenLifecycleOf } from './token-capability'
 import { refreshAtMs, type TokenTimes } from './timing'
 
 export const timesOf = (record: TokenRecord): TokenTimes => ({ issuedAtMs: ms(record.issuedAt), expiresAtMs: ms(record.expiresAt) })
@@ -57,7 +57,8 @@ function warningsOf(record: TokenRecord | null, file: TokenFile, account: Accoun
   if (record === null) return warnings
   const capped = ttlWarning(record)
   if (capped) warnings.push(capped)
-  if (record.scopes.includes(SCOPE_ALL)) warnings.push(ALL_SCOPES_WARNING)
+  const allScope = tokenLifecycleOf(account)?.allScope
+  if (allScope && record.scopes.includes(allScope)) warnings.push(allScopesWarning(allScope))
   if (record.revokedAt === null && !canRenew(record, account, nowMs))
     warnings.push('AuthDesk cannot renew this token: it has no usable refresh token and the account has no username and password. Issue a new one before it expires.')
   if (isSkewed(file.skewMs)) warnings.push(`This computer's clock differs from SMSGate's by ${Math.round(Math.abs(file.skewMs!) / 1000)} s; refresh times are corrected for it.`)

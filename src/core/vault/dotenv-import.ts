@@ -4,7 +4,7 @@
  * `PROD_NMBRS_USERNAME` or `SMSGATE_PASSWORD`. Pure: turns variables into account drafts.
  */
 import { ENVIRONMENTS, type Environment, type ProviderId } from '../../shared/model'
-import { PROVIDERS } from '../providers/registry'
+import { providerDefinition, providerModules } from '../providers/registry'
 import type { ProviderDefinition } from '../providers/types'
 import type { AccountDraft, InputProblem } from './account-input'
 import { readDotenv } from './dotenv-lint'
@@ -39,7 +39,7 @@ function match(variable: string): { name: string; definition: ProviderDefinition
   const parts = variable.toUpperCase().split('_')
   let sawProvider = false
   for (let i = 0; i < parts.length - 1; i++) {
-    const definition = Object.values(PROVIDERS).find((p) => p.envName === parts[i])
+    const definition = providerModules().map((m) => m.definition).find((p) => p.envName === parts[i])
     if (!definition) continue
     sawProvider = true
     const field = parts.slice(i + 1).join('_')
@@ -71,7 +71,7 @@ export function groupEnvAccounts(variables: Readonly<Record<string, string>>): {
 export function selects(only: ReadonlyArray<string> | undefined, account: EnvAccount): boolean {
   if (!only || only.length === 0) return true
   const name = account.name.toUpperCase()
-  const short = name.endsWith(`_${PROVIDERS[account.provider].envName}`) ? name.slice(0, -PROVIDERS[account.provider].envName.length - 1) : name
+  const short = name.endsWith(`_${providerDefinition(account.provider).envName}`) ? name.slice(0, -providerDefinition(account.provider).envName.length - 1) : name
   return only.some((o) => [name, short].includes(o.trim().toUpperCase()))
 }
 

@@ -7,7 +7,7 @@
  */
 import { parseEnv } from 'node:util'
 import { editDistance } from '../../shared/edit-distance'
-import { PROVIDERS } from '../providers/registry'
+import { providerModules } from '../providers/registry'
 import { ACCOUNT_VARIABLES } from './dotenv-variables'
 
 export const DOTENV_MAX_BYTES = 1024 * 1024
@@ -29,10 +29,10 @@ const QUOTES = ['"', "'", '`']
 /** `SMSGAT_PASSWORD` → `SMSGATE_PASSWORD`: a provider token one or two edits away, followed by one of its fields. */
 export function providerSuggestion(variable: string): string | null {
   const parts = variable.toUpperCase().split('_')
-  if (parts.some((p) => Object.values(PROVIDERS).some((d) => d.envName === p))) return null
+  if (parts.some((p) => providerModules().map((m) => m.definition).some((d) => d.envName === p))) return null
   for (let i = 0; i < parts.length - 1; i++) {
     const field = parts.slice(i + 1).join('_')
-    for (const definition of Object.values(PROVIDERS)) {
+    for (const definition of providerModules().map((m) => m.definition)) {
       const known = (ACCOUNT_VARIABLES as ReadonlyArray<string>).includes(field) || definition.fields.some((f) => f.name === field)
       if (known && parts[i]!.length >= 4 && editDistance(parts[i]!, definition.envName) <= 2) return [...parts.slice(0, i), definition.envName, field].join('_')
     }

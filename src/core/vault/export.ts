@@ -3,12 +3,12 @@
  * CLI's variable convention whose secret variables are left empty to be filled in.
  */
 import type { AccountsExport, ExportFormat } from '../../shared/model'
-import { PROVIDERS } from '../providers/registry'
+import { providerDefinition } from '../providers/registry'
 import type { AccountRecord } from './account-schema'
 
 /** A variable prefix for the account: its label when that already follows the convention. */
 function prefixFor(record: AccountRecord, used: Set<string>): string {
-  const token = PROVIDERS[record.provider].envName
+  const token = providerDefinition(record.provider).envName
   const upper = record.label.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '')
   let prefix = upper === token || upper.endsWith(`_${token}`) ? upper : upper ? `${upper}_${token}` : token
   for (let n = 2; used.has(prefix); n++) prefix = `${upper || 'ACCOUNT'}${n}_${token}`
@@ -22,7 +22,7 @@ function toEnv(records: ReadonlyArray<AccountRecord>): string {
   const used = new Set<string>()
   const lines = ['# AuthDesk accounts (no secrets: fill in the empty variables, then `authdesk accounts add --env FILE`)']
   for (const record of records) {
-    const definition = PROVIDERS[record.provider]
+    const definition = providerDefinition(record.provider)
     const prefix = prefixFor(record, used)
     lines.push('', `# ${record.label.replace(/[\r\n]/g, ' ')} (${definition.label}, ${record.environment})`)
     if (definition.environments.length > 1) lines.push(`${prefix}_ENVIRONMENT=${record.environment}`)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCheckCommand } from '../../../src/cli/commands/check'
 import { UsageError, type CliIo } from '../../../src/cli/io'
 import { GROUPCALL_TEXT } from '../../../src/core/providers/groupcall/wire'
-import { PROVIDER_CHECKS } from '../../../src/core/diagnosis/providers'
+import { providerModule } from '../../../src/core/providers/registry'
 import { fastRetry, testHost } from '../../support/diagnosis'
 
 let server: Server
@@ -60,7 +60,7 @@ describe('check in-process', () => {
     maxInFlight = 0
     const cli = io(accounts(6))
     expect(await command.run(['--concurrency', '8', '--json'], cli)).toBe(0)
-    expect(maxInFlight).toBe(PROVIDER_CHECKS.groupcall.maxConcurrent)
+    expect(maxInFlight).toBe(providerModule('groupcall').check.maxConcurrent)
     expect((JSON.parse(cli.out()) as { results: unknown[] }).results).toHaveLength(6)
   })
 

@@ -92,12 +92,12 @@ describe('one-click token fixes (SMSGate)', () => {
     expect(stepKind('smsgate.refresh', noClaims, undefined, { ...managed, jti: null })).toBe('question')
   })
 
-  it('offers no token fix while the token state is unknown, on other steps and causes, or for other providers', () => {
+  it('offers no token fix while the token state is unknown, on other steps and causes, or for a provider without tokens (no token state)', () => {
     expect(stepKind('smsgate.reissue', smsgate('token.expired'), undefined, null)).toBe('token-claims')
     expect(stepKind('smsgate.reissue', smsgate('token.expired'), undefined)).toBe('token-claims')
     expect(stepKind('smsgate.token-revoked', smsgate('token.rejected'), undefined, basic)).toBe('token-claims')
     expect(stepKind('smsgate.reissue', smsgate('credentials.invalid'), undefined, basic)).toBe('token-claims')
-    expect(stepKind('smsgate.add-scope', diagnosis('scope.missing', 'failing', at), undefined, basic)).toBe('question')
+    expect(stepKind('smsgate.add-scope', diagnosis('scope.missing', 'failing', at), undefined, null)).toBe('question')
   })
 
   it('asks for the declared scopes plus those the token lacked (scope.missing only), else the provider defaults: nothing more', () => {

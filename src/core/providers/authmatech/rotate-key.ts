@@ -12,6 +12,7 @@ import type { StepClassifier } from '../../diagnosis/types'
 import type { HttpClient } from '../../http/client'
 import type { CredentialBinding } from '../../http/host-binding'
 import { SecretScrubber } from '../../secret-scrubber'
+import type { KeyRotation } from '../module'
 import { AUTHMATECH_PATHS, authmatechAuthHeaders, authmatechEnvelopeSchema } from './envelope'
 import { AUTHMATECH_RETRY } from './probe'
 
@@ -66,4 +67,14 @@ export async function rotateAuthmatechKey(deps: RotateDeps, apiKey: string, clie
   const verdict = await exchange({ step: 'POST /v1/api/clients/rotate-key', method: 'POST', url, headers, body: JSON.stringify({ secretKey }), once: true }, classifyRotate)
   if (verdict.cause === 'ok' && verdict.data) return { ok: true, newApiKey: verdict.data }
   return { ok: false, cause: verdict.cause === 'ok' ? 'response.malformed' : verdict.cause, summary: scrubber.scrub(verdict.summary) }
+}
+
+/** The key-rotation capability: API_KEY rotated with the client's secret key. */
+export const authmatechKeyRotation: KeyRotation = {
+  keyField: 'API_KEY',
+  clientField: 'CLIENT_ID',
+  async rotate(deps, currentKey, clientId, ownerSecret) {
+    const outcome = await rotateAuthmatechKey(deps, currentKey, clientId, ownerSecret)
+    return outcome.ok ? { ok: true, newKey: outcome.newApiKey } : outcome
+  },
 }

@@ -5,39 +5,15 @@
  * goes through the diagnosis exchange (the one HTTP client, host binding, transport causes)
  * and reports the provider's clock from its Date header.
  */
-import type { CauseCode } from '../../../shared/causes'
 import { createSkewTracker } from '../../diagnosis/clock-skew'
 import { createExchange } from '../../diagnosis/exchange'
 import { evidenceText } from '../../diagnosis/http-fallback'
 import { READ_ONLY_RETRY, type RetrySettings } from '../../diagnosis/retry'
 import type { ExchangeSpec, ResponseView, StepClassifier, StepVerdict } from '../../diagnosis/types'
-import type { HttpClient } from '../../http/client'
-import type { CredentialBinding } from '../../http/host-binding'
 import { SecretScrubber } from '../../secret-scrubber'
+import type { TokenApiDeps, TokenCall, TokenPairAnswer } from '../token-lifecycle'
 import { classifyRefresh, classifyTokenService } from './classify'
 import { scopeFromMessage } from './scopes'
-
-export interface TokenApiDeps {
-  readonly http: HttpClient
-  readonly binding: CredentialBinding
-  /** Normalised, no trailing slash (…/3rdparty/v1). */
-  readonly baseUrl: string
-  readonly timeoutMs: number
-  readonly now: () => number
-}
-
-/** A token response (`smsgateway.TokenResponse`). */
-export interface TokenPairAnswer {
-  readonly jti: string
-  readonly accessToken: string
-  readonly refreshToken: string | null
-  /** RFC 3339 as the server sent it. */
-  readonly expiresAt: string | null
-}
-
-export type TokenCall<T> =
-  | { readonly ok: true; readonly value: T; readonly skewMs: number | null }
-  | { readonly ok: false; readonly cause: CauseCode; readonly summary: string; readonly status: number | null; readonly skewMs: number | null }
 
 const ONCE: RetrySettings = { ...READ_ONLY_RETRY, maxAttempts: 1 }
 

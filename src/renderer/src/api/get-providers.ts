@@ -11,6 +11,9 @@ export const providersQuery = queryOptions({
 
 export const useProviders = () => useQuery(providersQuery)
 
+/** One provider's facts, once the list has loaded. */
+export const useProvider = (id: ProviderId): ProviderInfo | undefined => providerById(useProviders().data, id)
+
 export function providerById(providers: ReadonlyArray<ProviderInfo> | undefined, id: ProviderId): ProviderInfo | undefined {
   return providers?.find((p) => p.id === id)
 }

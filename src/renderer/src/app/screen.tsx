@@ -62,14 +62,14 @@ export function Screen() {
     case 'account':
       return (
         <AccountRoute id={route.id} onBack={toDashboard}>
-          {({ account, providerLabel, environmentLabel }) => (
+          {({ account, provider, providerLabel, environmentLabel }) => (
             <AccountDetailScreen
               key={account.id}
               account={account}
               providerLabel={providerLabel}
               environmentLabel={environmentLabel}
               rotation={<RotationCard account={account} />}
-              tokens={account.provider === 'smsgate' ? <TokenPanel accountId={account.id} accountScopes={account.scopes} /> : undefined}
+              tokens={provider?.capabilities.tokens ? <TokenPanel accountId={account.id} provider={account.provider} accountScopes={account.scopes} /> : undefined}
               onBack={toDashboard}
               onEdit={() => navigate({ name: 'edit', id: account.id, from: 'account' })}
               onTroubleshoot={() => navigate({ name: 'troubleshoot', id: account.id })}

@@ -3,10 +3,10 @@
  * and never a request AuthDesk builds itself.
  */
 import { describe, expect, it } from 'vitest'
-import { PROVIDER_CHECKS } from '../../../../src/core/diagnosis/providers'
+import { builtInModules } from '../../../../src/core/providers/registry'
 import { COMMON_KNOWLEDGE } from '../../../../src/core/diagnosis/knowledge-common'
 
-const ALL = [...Object.values(COMMON_KNOWLEDGE), ...Object.values(PROVIDER_CHECKS).flatMap((check) => Object.values(check.knowledge))]
+const ALL = [...Object.values(COMMON_KNOWLEDGE), ...builtInModules().map((m) => m.check).flatMap((check) => Object.values(check.knowledge))]
 
 describe('wizard steps', () => {
   it.each(ALL.map((s) => [s.id, s] as const))('%s names no HTTP call, header, SOAP method or encoding', (_id, step) => {

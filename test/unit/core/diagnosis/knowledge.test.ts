@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { commonSteps } from '../../../../src/core/diagnosis/knowledge-common'
-import { knowledgeStep, PROVIDER_CHECKS } from '../../../../src/core/diagnosis/providers'
+import { providerModule } from '../../../../src/core/providers/registry'
+import { knowledgeStep } from '../../../../src/core/diagnosis/knowledge-steps'
 import { CAUSE_CODES } from '../../../../src/shared/causes'
 import { PROVIDER_IDS } from '../../../../src/shared/model'
 
@@ -10,7 +11,7 @@ describe('wizard knowledge', () => {
       for (const cause of CAUSE_CODES) {
         for (const interception of [false, true]) {
           const verdict = { cause, summary: '', evidence: { step: 'x', possibleInterception: interception }, details: { suggestedDomain: 'acme' } }
-          for (const id of [...PROVIDER_CHECKS[provider].knowledgeSteps(verdict), ...commonSteps(verdict)]) {
+          for (const id of [...providerModule(provider).check.knowledgeSteps(verdict), ...commonSteps(verdict)]) {
             const step = knowledgeStep(id)
             expect(step, `${provider} ${cause} → ${id}`).toBeDefined()
             expect(step!.title.length).toBeGreaterThan(3)
@@ -23,7 +24,7 @@ describe('wizard knowledge', () => {
 
   it('step ids are unique across providers, each prefixed with its provider', () => {
     for (const provider of PROVIDER_IDS) {
-      for (const id of Object.keys(PROVIDER_CHECKS[provider].knowledge)) expect(id.startsWith(`${provider}.`), id).toBe(true)
+      for (const id of Object.keys(providerModule(provider).check.knowledge)) expect(id.startsWith(`${provider}.`), id).toBe(true)
     }
   })
 
@@ -35,7 +36,7 @@ describe('wizard knowledge', () => {
       authmatech: ['credentials.invalid', 'permission.denied', 'balance.exhausted'],
     } as const
     for (const provider of PROVIDER_IDS) {
-      for (const cause of expected[provider]) expect(PROVIDER_CHECKS[provider].knowledgeSteps({ cause, summary: '', evidence: { step: 'x' } }).length, `${provider} ${cause}`).toBeGreaterThan(0)
+      for (const cause of expected[provider]) expect(providerModule(provider).check.knowledgeSteps({ cause, summary: '', evidence: { step: 'x' } }).length, `${provider} ${cause}`).toBeGreaterThan(0)
     }
   })
 })

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { lintAccount, type LintInput } from '../../../../src/core/diagnosis/lint'
 import { lintSmsGate } from '../../../../src/core/providers/smsgate/lint'
 import { signHs256 } from '../../../../src/core/providers/smsgate/jwt'
-import { PROVIDERS } from '../../../../src/core/providers/registry'
+import { providerDefinition } from '../../../../src/core/providers/registry'
 import type { ProviderId } from '../../../../src/shared/model'
 
 const SECRET = 'c2a4f0e1-6b3d-4e8a-9f71-5d2b8c0e4a13'
 const JWT = signHs256({ sub: 'VALID1', exp: 2_000_000_000, scopes: ['devices:list'] }, 'x'.repeat(32))
 const input = (fields: Record<string, string>, extra: Partial<LintInput> = {}): LintInput => ({ fields, baseUrl: null, environment: null, scopes: null, ...extra })
-const lint = (provider: ProviderId, fields: Record<string, string>, extra: Partial<LintInput> = {}) => lintAccount(PROVIDERS[provider], input(fields, extra))
+const lint = (provider: ProviderId, fields: Record<string, string>, extra: Partial<LintInput> = {}) => lintAccount(providerDefinition(provider), input(fields, extra))
 
 describe('lintAccount', () => {
   it('passes well-formed accounts of every provider', () => {

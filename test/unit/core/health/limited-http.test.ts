@@ -4,7 +4,7 @@ import { createLimitedHttpClient } from '../../../../src/core/health/limited-htt
 import { accountKey, budgetLookup, requestKey } from '../../../../src/core/health/provider-budgets'
 import { RateLimiter } from '../../../../src/core/health/rate-limiter'
 import type { HttpClient, HttpOutcome, HttpRequestSpec } from '../../../../src/core/http/client'
-import { PROVIDERS } from '../../../../src/core/providers/registry'
+import { providerDefinition } from '../../../../src/core/providers/registry'
 import type { ProviderId } from '../../../../src/shared/model'
 import { account } from './fixtures'
 import { flush, ManualClock } from './manual-clock'
@@ -12,7 +12,7 @@ import { flush, ManualClock } from './manual-clock'
 const ORIGIN = 'http://127.0.0.1:4010'
 
 function spec(provider: ProviderId, headers: Record<string, string> = {}): HttpRequestSpec {
-  return { method: 'GET', url: `${ORIGIN}/v1/api/me/products`, headers, timeoutMs: 1000, binding: { definition: PROVIDERS[provider], environment: 'production', baseUrl: ORIGIN } }
+  return { method: 'GET', url: `${ORIGIN}/v1/api/me/products`, headers, timeoutMs: 1000, binding: { definition: providerDefinition(provider), environment: 'production', baseUrl: ORIGIN } }
 }
 
 /** Answers every request with the next scripted response, and counts them. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpClient, HostNotAllowedError } from '../../../../src/core/http/client'
 import type { CredentialBinding } from '../../../../src/core/http/host-binding'
-import { PROVIDERS } from '../../../../src/core/providers/registry'
+import { providerDefinition } from '../../../../src/core/providers/registry'
 import { selfSignedCertificate, testHttpClient } from '../../../support/diagnosis'
 
 let server: Server
@@ -28,7 +28,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-const binding = (baseUrl: string | null): CredentialBinding => ({ definition: PROVIDERS.authmatech, environment: 'production', baseUrl })
+const binding = (baseUrl: string | null): CredentialBinding => ({ definition: providerDefinition('authmatech'), environment: 'production', baseUrl })
 
 describe('createHttpClient', () => {
   it('sends, and returns status, lower-case headers and body', async () => {

@@ -57,7 +57,9 @@ describe('every credential-carrying request passes the credential gate', () => {
       'src/core/providers/authmatech/rotate-key.ts',
       'src/core/providers/smsgate/tokens-api.ts',
     ])
-    expect(text('src/core/tokens/token-admin.ts')).toMatch(/from '\.\.\/providers\/smsgate\/tokens-api'/)
+    // The token engine sends only through a module's token lifecycle; SMSGate's is its tokens-api.
+    expect(text('src/core/tokens/token-admin.ts')).toMatch(/lifecycle\.issue\(/)
+    expect(text('src/core/providers/smsgate/token-lifecycle.ts')).toMatch(/from '\.\/tokens-api'/)
     expect(text('src/core/account-removal.ts')).toMatch(/revokeBeforeDelete/)
     // A request spec never goes out without its binding: the exchange sets one on every request.
     expect(text('src/core/diagnosis/exchange.ts')).toMatch(/binding: spec\.binding \?\? deps\.binding/)

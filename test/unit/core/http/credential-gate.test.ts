@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { routeRequest } from '../../../../src/core/http/credential-gate'
 import type { CredentialBinding } from '../../../../src/core/http/host-binding'
 import { proxySettingsFromEnv } from '../../../../src/core/http/proxy-config'
-import { PROVIDERS } from '../../../../src/core/providers/registry'
+import { providerDefinition } from '../../../../src/core/providers/registry'
 
 const proxy = proxySettingsFromEnv({ HTTP_PROXY: 'http://127.0.0.1:3128', HTTPS_PROXY: 'http://127.0.0.1:3128', NO_PROXY: 'internal.example' })
-const custom = (baseUrl: string): CredentialBinding => ({ definition: PROVIDERS.smsgate, environment: 'production', baseUrl })
-const provider: CredentialBinding = { definition: PROVIDERS.smsgate, environment: 'production', baseUrl: null }
-const providerHost = PROVIDERS.smsgate.environments[0]!.baseUrl
+const custom = (baseUrl: string): CredentialBinding => ({ definition: providerDefinition('smsgate'), environment: 'production', baseUrl })
+const provider: CredentialBinding = { definition: providerDefinition('smsgate'), environment: 'production', baseUrl: null }
+const providerHost = providerDefinition('smsgate').environments[0]!.baseUrl
 
 describe('routeRequest', () => {
   it.each(['http://127.0.0.1:8080/api', 'http://127.9.3.1/api', 'http://localhost:9/api', 'http://[::1]:9/api'])('sends a credential for loopback %s direct, never through the proxy', (base) => {

@@ -10,12 +10,12 @@ import {
   normaliseBaseUrl,
   type CredentialBinding,
 } from '../../../../src/core/http/host-binding'
-import { PROVIDERS } from '../../../../src/core/providers/registry'
+import { builtInModules, providerDefinition } from '../../../../src/core/providers/registry'
 
-const nmbrsProd: CredentialBinding = { definition: PROVIDERS.nmbrs, environment: 'production', baseUrl: null }
+const nmbrsProd: CredentialBinding = { definition: providerDefinition('nmbrs'), environment: 'production', baseUrl: null }
 const nmbrsSandbox: CredentialBinding = { ...nmbrsProd, environment: 'sandbox' }
-const privateSmsGate: CredentialBinding = { definition: PROVIDERS.smsgate, environment: 'production', baseUrl: 'https://sms.example.org/api/3rdparty/v1' }
-const local: CredentialBinding = { definition: PROVIDERS.authmatech, environment: 'production', baseUrl: 'http://127.0.0.1:40123' }
+const privateSmsGate: CredentialBinding = { definition: providerDefinition('smsgate'), environment: 'production', baseUrl: 'https://sms.example.org/api/3rdparty/v1' }
+const local: CredentialBinding = { definition: providerDefinition('authmatech'), environment: 'production', baseUrl: 'http://127.0.0.1:40123' }
 
 describe('mayReceiveCredential', () => {
   it.each([
@@ -50,7 +50,7 @@ describe('mayReceiveCredential', () => {
   })
 
   it('every provider environment’s default base URL passes its own binding', () => {
-    for (const definition of Object.values(PROVIDERS))
+    for (const definition of builtInModules().map((m) => m.definition))
       for (const env of definition.environments) {
         const binding = { definition, environment: env.id, baseUrl: null }
         expect(effectiveBaseUrl(binding)).toBe(env.baseUrl)
@@ -102,9 +102,9 @@ describe('host helpers', () => {
   })
 
   it('knows each provider’s hosts across environments', () => {
-    expect(isProviderHost(PROVIDERS.groupcall, 'apitesting.groupcall.com')).toBe(true)
-    expect(isProviderHost(PROVIDERS.groupcall, 'API.NMBRS.NL')).toBe(false)
-    expect(isProviderHost(PROVIDERS.nmbrs, 'API.NMBRS.NL')).toBe(true)
+    expect(isProviderHost(providerDefinition('groupcall'), 'apitesting.groupcall.com')).toBe(true)
+    expect(isProviderHost(providerDefinition('groupcall'), 'API.NMBRS.NL')).toBe(false)
+    expect(isProviderHost(providerDefinition('nmbrs'), 'API.NMBRS.NL')).toBe(true)
   })
 })
 
@@ -142,7 +142,7 @@ describe('plain http:// on the local network (the phone’s SMSGate Local server
     expect(normaliseBaseUrl('http://192.168.1.20:8080')).toEqual({ problem: expect.stringContaining('allow unencrypted HTTP on my local network') })
     expect(normaliseBaseUrl('http://192.168.1.20:8080', { allowPrivateHttp: true })).toEqual({ url: 'http://192.168.1.20:8080' })
     expect(normaliseBaseUrl('http://203.0.113.7:8080', { allowPrivateHttp: true })).toEqual({ problem: expect.stringContaining('https://') })
-    const phone: CredentialBinding = { definition: PROVIDERS.smsgate, environment: 'production', baseUrl: 'http://192.168.1.20:8080' }
+    const phone: CredentialBinding = { definition: providerDefinition('smsgate'), environment: 'production', baseUrl: 'http://192.168.1.20:8080' }
     expect(mayReceiveCredential(phone, 'http://192.168.1.20:8080/device').allowed).toBe(false)
     expect(mayReceiveCredential({ ...phone, allowPrivateHttp: true }, 'http://192.168.1.20:8080/device').allowed).toBe(true)
     const public_: CredentialBinding = { ...phone, baseUrl: 'http://203.0.113.7:8080', allowPrivateHttp: true }

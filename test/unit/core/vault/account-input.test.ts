@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { e164 } from '../../../../src/core/providers/field-shapes'
-import { PROVIDERS } from '../../../../src/core/providers/registry'
+import { providerDefinition } from '../../../../src/core/providers/registry'
 import { checkDraft, problemError, type AccountDraft } from '../../../../src/core/vault/account-input'
 
 const SECRET = 'S3cr3t-VALUE-never-echoed'
@@ -22,7 +22,7 @@ describe('checkDraft: valid accounts of every provider', () => {
   it.each(Object.entries(valid))('%s', (_name, draft) => {
     const { value, problems } = checkDraft(draft, free)
     expect(problems).toEqual([])
-    const secretNames = PROVIDERS[draft.provider].fields.filter((f) => f.secret).map((f) => f.name)
+    const secretNames = providerDefinition(draft.provider).fields.filter((f) => f.secret).map((f) => f.name)
     expect(Object.keys(value.secret).every((n) => secretNames.includes(n))).toBe(true)
     expect(Object.keys(value.plain).some((n) => secretNames.includes(n))).toBe(false)
   })

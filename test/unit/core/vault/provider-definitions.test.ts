@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { PROVIDERS, providerByEnvName } from '../../../../src/core/providers/registry'
-import { PROVIDER_IDS } from '../../../../src/shared/model'
+import { builtInModules, providerDefinition } from '../../../../src/core/providers/registry'
+import { providerByEnvName } from '../../../../src/core/providers/registry'
+import { PROVIDER_IDS, type ProviderId } from '../../../../src/shared/model'
 
 describe('provider definitions', () => {
   it('one per provider id, each found by its variable token', () => {
-    expect(Object.keys(PROVIDERS).sort()).toEqual([...PROVIDER_IDS].sort())
+    expect(builtInModules().map((m) => m.definition.id).sort()).toEqual([...PROVIDER_IDS].sort())
     for (const id of PROVIDER_IDS) {
-      expect(PROVIDERS[id].id).toBe(id)
-      expect(providerByEnvName(PROVIDERS[id].envName.toLowerCase())).toBe(PROVIDERS[id])
+      expect(providerDefinition(id).id).toBe(id)
+      expect(providerByEnvName(providerDefinition(id).envName.toLowerCase())).toBe(providerDefinition(id))
     }
   })
 
-  it.each(Object.values(PROVIDERS))('$label: fields follow the convention; each environment’s base URL is https on one of its hosts', (definition) => {
+  it.each(builtInModules().map((m) => m.definition))('$label: fields follow the convention; each environment’s base URL is https on one of its hosts', (definition) => {
     for (const field of definition.fields) {
       expect(field.name).toMatch(/^[A-Z][A-Z0-9_]*$/)
       expect(['BASE_URL', 'ENVIRONMENT', 'SCOPES']).not.toContain(field.name)
@@ -25,14 +26,14 @@ describe('provider definitions', () => {
   })
 
   it('matches the CLI spec’s required fields and documented hosts', () => {
-    const required = (id: keyof typeof PROVIDERS) => PROVIDERS[id].fields.filter((f) => f.required).map((f) => f.name)
+    const required = (id: ProviderId) => providerDefinition(id).fields.filter((f) => f.required).map((f) => f.name)
     expect(required('groupcall')).toEqual(['CUSTOMER_ID', 'PASSWORD'])
     expect(required('nmbrs')).toEqual(['USERNAME', 'TOKEN'])
     expect(required('authmatech')).toEqual(['API_KEY', 'CLIENT_ID'])
-    expect(PROVIDERS.groupcall.environments.map((e) => e.baseUrl)).toEqual(['https://m5api.groupcall.com', 'https://apitesting.groupcall.com'])
-    expect(PROVIDERS.nmbrs.environments.map((e) => e.baseUrl)).toEqual(['https://api.nmbrs.nl/soap/v3', 'https://api-sandbox.nmbrs.nl/soap/v3'])
-    expect(PROVIDERS.smsgate.environments.map((e) => e.baseUrl)).toEqual(['https://api.sms-gate.app/3rdparty/v1'])
-    expect(PROVIDERS.authmatech.environments[0]!.baseUrl).toBe('https://service.authmatech.com')
-    expect(PROVIDERS.smsgate.scopes!.defaults.every((s) => PROVIDERS.smsgate.scopes!.known.includes(s))).toBe(true)
+    expect(providerDefinition('groupcall').environments.map((e) => e.baseUrl)).toEqual(['https://m5api.groupcall.com', 'https://apitesting.groupcall.com'])
+    expect(providerDefinition('nmbrs').environments.map((e) => e.baseUrl)).toEqual(['https://api.nmbrs.nl/soap/v3', 'https://api-sandbox.nmbrs.nl/soap/v3'])
+    expect(providerDefinition('smsgate').environments.map((e) => e.baseUrl)).toEqual(['https://api.sms-gate.app/3rdparty/v1'])
+    expect(providerDefinition('authmatech').environments[0]!.baseUrl).toBe('https://service.authmatech.com')
+    expect(providerDefinition('smsgate').scopes!.defaults.every((s) => providerDefinition('smsgate').scopes!.known.includes(s))).toBe(true)
   })
 })

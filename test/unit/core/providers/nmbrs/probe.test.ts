@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkAccount } from '../../../../../src/core/diagnosis/engine'
 import { counterpartOf } from '../../../../../src/core/providers/nmbrs/probe'
-import { PROVIDERS } from '../../../../../src/core/providers/registry'
+import { providerDefinition } from '../../../../../src/core/providers/registry'
 import { buildFaultEnvelope, buildResponseEnvelope } from '../../../../../src/core/providers/nmbrs/soap-envelope'
 import type { HttpRequestSpec } from '../../../../../src/core/http/client'
 import { fakeHttp, type FakeAnswer } from '../../../../support/fake-http'
@@ -72,7 +72,7 @@ describe('Nmbrs probe', () => {
 })
 
 describe('counterpartOf', () => {
-  const base = { definition: PROVIDERS.nmbrs, fields: {}, scopes: [] }
+  const base = { definition: providerDefinition('nmbrs'), fields: {}, scopes: [] }
   it('swaps the provider hosts for default base URLs', () => {
     expect(counterpartOf({ ...base, environment: 'sandbox', baseUrl: 'https://api-sandbox.nmbrs.nl/soap/v3' })).toMatchObject({ environment: 'production', baseUrl: 'https://api.nmbrs.nl/soap/v3' })
   })

@@ -1,4 +1,5 @@
 import type { AccountView } from '../../../../../shared/model'
+import { useProvider } from '../../../api/get-providers'
 import { ConfirmDialog } from '../../../components/confirm-dialog'
 import { useToasts } from '../../../stores/toast-store'
 import { useDeleteAccount } from '../api/delete-account'
@@ -7,6 +8,7 @@ import { useDeleteAccount } from '../api/delete-account'
 export function DeleteAccountDialog({ account, onClose, onDeleted }: { readonly account: AccountView; readonly onClose: () => void; readonly onDeleted?: () => void }) {
   const remove = useDeleteAccount()
   const toast = useToasts((s) => s.show)
+  const provider = useProvider(account.provider)
   const where = account.secretsStatus === 'keychain' ? 'the OS keychain' : 'AuthDesk'
   return (
     <ConfirmDialog
@@ -16,13 +18,13 @@ export function DeleteAccountDialog({ account, onClose, onDeleted }: { readonly 
       onConfirm={async () => {
         const removal = await remove.mutateAsync(account.id)
         const revoked = removal.revokedTokens.length
-        toast(`Deleted “${account.label}”${revoked > 0 ? `; revoked its ${revoked} SMSGate token${revoked === 1 ? '' : 's'}` : ''}.`)
+        toast(`Deleted “${account.label}”${revoked > 0 ? `; revoked its ${revoked} ${provider?.label ?? ''} token${revoked === 1 ? '' : 's'}` : ''}.`)
         for (const warning of removal.warnings) toast(warning, 'warning')
         onDeleted?.()
       }}
     >
       <p>The account and its secrets are removed from {where}. This cannot be undone.</p>
-      {account.provider === 'smsgate' && <p>Tokens issued for it that still work are revoked at SMSGate first.</p>}
+      {provider?.capabilities.tokens && <p>Tokens issued for it that still work are revoked at {provider.label} first.</p>}
     </ConfirmDialog>
   )
 }

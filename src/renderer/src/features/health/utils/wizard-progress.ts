@@ -37,14 +37,14 @@ const REFRESH_CAUSES: ReadonlySet<CauseCode> = new Set(['token.expired', 'token.
 
 /**
  * Automatic steps are those where the diagnosis already holds the answer to show or apply.
- * `tokens` is the SMSGate account's token state (null while unknown: no token fix is offered).
+ * `tokens` is the account's managed token state (null while unknown: no token fix is offered).
  */
 export function stepKind(stepId: string, diagnosis: Diagnosis, currentDomain: string | undefined, tokens: TokenFixFacts | null = null): StepKind {
   const { suggestedDomain, suggestedEnvironment, suggestedBaseUrl, token, enabledProducts, disabledProducts } = diagnosis.details
   if (stepId === 'nmbrs.domain-from-environment-get' && suggestedDomain && suggestedDomain !== currentDomain) return 'domain-fix'
   if (stepId === 'nmbrs.check-environment' && suggestedEnvironment) return 'environment-fix'
   if (stepId === 'smsgate.api-prefix' && suggestedBaseUrl) return 'base-url-fix'
-  if (tokens !== null && diagnosis.provider === 'smsgate') {
+  if (tokens !== null) {
     if (ISSUE_STEPS.has(stepId) && ISSUE_CAUSES.has(diagnosis.cause)) return tokens.canIssue ? 'token-issue' : 'token-issue-unavailable'
     if (stepId === 'smsgate.refresh' && REFRESH_CAUSES.has(diagnosis.cause) && tokens.jti !== null && tokens.refreshable) return 'token-refresh'
   }

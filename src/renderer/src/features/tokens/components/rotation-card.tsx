@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { AccountView } from '../../../../../shared/model'
+import { useProvider } from '../../../api/get-providers'
 import { DeadlineTime } from '../../../components/deadline-time'
 import { Icon } from '../../../components/icon'
 import { SectionCard } from '../../../components/section-card'
@@ -12,7 +13,7 @@ export function RotationCard({ account }: { readonly account: AccountView }) {
   const due = useDue()
   const [rotating, setRotating] = useState(false)
   const deadlines = due.data?.find((d) => d.accountId === account.id)
-  const canRotate = account.provider === 'authmatech'
+  const canRotate = useProvider(account.provider)?.capabilities.keyRotation === true
   return (
     <SectionCard
       title="Rotation"

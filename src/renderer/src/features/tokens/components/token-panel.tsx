@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { TokenState } from '../../../../../shared/tokens'
+import type { ProviderId } from '../../../../../shared/model'
 import { useProviders, providerById } from '../../../api/get-providers'
 import { DeadlineTime } from '../../../components/deadline-time'
 import { Icon } from '../../../components/icon'
@@ -81,11 +82,11 @@ function TokenFacts({ state }: { readonly state: TokenState }) {
 }
 
 /** SMSGate tokens: the managed pair's scopes and times (ticking), warnings, the local record with Revoke, and re-issue. */
-export function TokenPanel({ accountId, accountScopes }: { readonly accountId: string; readonly accountScopes: ReadonlyArray<string> }) {
+export function TokenPanel({ accountId, provider, accountScopes }: { readonly accountId: string; readonly provider: ProviderId; readonly accountScopes: ReadonlyArray<string> }) {
   const token = useTokenState(accountId)
   const providers = useProviders()
   const refresh = useRefreshToken()
-  const scopes = providerById(providers.data, 'smsgate')?.scopes
+  const scopes = providerById(providers.data, provider)?.scopes
   const state = token.data
   const meta = state ? TOKEN_STATUS[state.status] : null
   return (

@@ -41,11 +41,11 @@ export function WizardScreen({ account, providerLabel, onClose, onEdit, onBundle
   const stepsById = useMemo(() => new Map((steps.data ?? []).map((s) => [s.id, s])), [steps.data])
   const stepViews = useMemo(() => (latest?.knowledgeSteps ?? []).flatMap((id) => stepsById.get(id) ?? []), [latest, stepsById])
   const position = wizardPosition(stepViews.map((s) => s.id), entries)
-  // SMSGate: whether AuthDesk can issue or renew the token decides which steps fix it in one click.
-  const smsGate = account.provider === 'smsgate'
-  const tokens = useTokenState(account.id, smsGate)
+  // A provider with managed tokens: whether AuthDesk can issue or renew the token decides which steps fix it in one click.
   const providers = useProviders()
-  const tokenFacts = smsGate ? (tokens.data ?? null) : null
+  const hasTokens = providerById(providers.data, account.provider)?.capabilities.tokens === true
+  const tokens = useTokenState(account.id, hasTokens)
+  const tokenFacts = hasTokens ? (tokens.data ?? null) : null
   const defaultScopes = providerById(providers.data, account.provider)?.scopes?.defaults
   const tokenFix = useMemo<TokenFixView | null>(
     () =>
@@ -54,7 +54,7 @@ export function WizardScreen({ account, providerLabel, onClose, onEdit, onBundle
         : null,
     [tokenFacts, latest, account, defaultScopes],
   )
-  const loading = pending || trailQuery.isPending || steps.isPending || (smsGate && (tokens.isPending || providers.isPending))
+  const loading = pending || trailQuery.isPending || steps.isPending || (hasTokens && (tokens.isPending || providers.isPending))
 
   const back = (
     <button type="button" className="btn btn-link back-link" onClick={onClose}>

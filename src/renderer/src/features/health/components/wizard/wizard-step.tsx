@@ -1,5 +1,6 @@
 import type { Diagnosis, SuggestedEnvironment } from '../../../../../../shared/diagnosis'
 import type { KnowledgeStepView, WizardEntry, WizardOutcome } from '../../../../../../shared/wizard'
+import { useProvider } from '../../../../api/get-providers'
 import { Icon } from '../../../../components/icon'
 import type { StepFixError } from '../../hooks/use-wizard-actions'
 import { outcomeText, stepMark, type StepKind, type StepStatus } from '../../utils/wizard-progress'
@@ -63,10 +64,11 @@ function DomainFix(props: WizardStepProps & { readonly domain: string }) {
 
 function EnvironmentFix(props: WizardStepProps & { readonly suggestion: SuggestedEnvironment }) {
   const { suggestion } = props
+  const providerLabel = useProvider(props.diagnosis.provider)?.label ?? 'the provider'
   return (
     <div className="step-proposal" data-testid="wizard-environment-fix">
       <p>
-        The account is set to <strong>{props.currentEnvironment}</strong>, but {props.diagnosis.provider === 'nmbrs' ? 'Nmbrs' : 'the provider'} accepted the same username and token on{' '}
+        The account is set to <strong>{props.currentEnvironment}</strong>, but {providerLabel} accepted the same username and token on{' '}
         <strong>{suggestion.label}</strong>. Switch the account to {suggestion.label}?
       </p>
       <div className="step-actions">

@@ -1,0 +1,16 @@
+import type { TokenLifecycle } from '../token-lifecycle'
+import { peekSmsGateClaims } from './jwt'
+import { lintSmsGate } from './lint'
+import { SCOPE_ALL } from './scopes'
+import { issueTokenPair, refreshTokenPair, revokeTokenById } from './tokens-api'
+
+/** SMSGate's JWT pair (dossier §4): issue with Basic or a `tokens:manage` token, refresh rotates, revoke by jti. */
+export const smsGateTokens: TokenLifecycle = {
+  peekClaims: peekSmsGateClaims,
+  allScope: SCOPE_ALL,
+  manageScope: 'tokens:manage',
+  issue: issueTokenPair,
+  refresh: refreshTokenPair,
+  revoke: revokeTokenById,
+  lintPasted: (fields) => lintSmsGate(fields),
+}

@@ -1,0 +1,20 @@
+import type { AccountView } from '../../shared/model'
+import { AppError } from '../errors'
+import { findProviderModule } from '../providers/registry'
+import type { TokenLifecycle } from '../providers/token-lifecycle'
+
+/** The account's provider's token lifecycle, or null when it has none. */
+export function tokenLifecycleOf(account: Pick<AccountView, 'provider'>): TokenLifecycle | null {
+  return findProviderModule(account.provider)?.capabilities.tokens ?? null
+}
+
+export function requireTokenLifecycle(account: Pick<AccountView, 'provider' | 'label'>): TokenLifecycle {
+  const lifecycle = tokenLifecycleOf(account)
+  if (!lifecycle) throw new AppError('tokens.unsupported', `"${account.label}" has no token lifecycle (its provider issues no tokens); its rotation due date is tracked instead.`)
+  return lifecycle
+}
+
+export const basicAuthorization = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`
+
+/** A token that has not expired by `nowMs` (no `exp`: it never expires). */
+export const unexpiredAt = (exp: number | undefined, nowMs: number): boolean => exp === undefined || nowMs <= exp * 1000

@@ -15,7 +15,7 @@ test('Nmbrs token not yet in Sandbox: one click switches the account to producti
 
   await page.getByRole('button', { name: 'Troubleshoot' }).click()
   const fix = page.getByTestId('wizard-environment-fix')
-  await expect(fix).toContainText('The account is set to sandbox, but Nmbrs accepted the same username and token on production.')
+  await expect(fix).toContainText('The account is set to sandbox, but Nmbrs (SOAP v3) accepted the same username and token on production.')
   // A fix AuthDesk can make itself is not a yes/no question.
   await expect(page.locator('[aria-current="step"]').getByRole('button', { name: /Yes, I found a problem/ })).toHaveCount(0)
   await fix.getByRole('button', { name: 'Switch to production and re-test' }).click()

@@ -1,8 +1,8 @@
 /**
  * What every provider declares about its credentials: the fields (named as in the CLI's
  * variable convention, spec/cli.md), which of them are secret, and the environments with
- * the hosts a credential may be sent to. Later issues grow each provider into a module with
- * a probe, a classifier and a simulator; the definition stays the part the vault relies on.
+ * the hosts a credential may be sent to. It is the part of a provider's module (module.ts)
+ * the vault relies on.
  */
 import type { Environment, ProviderId } from '../../shared/model'
 

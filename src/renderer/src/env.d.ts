@@ -1,4 +1,4 @@
-import type { AuthDeskApi } from '../../shared/create-api'
+import type { AuthDeskApi } from '@shared/create-api'
 
 declare global {
   interface Window {

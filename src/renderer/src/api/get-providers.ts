@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import type { ProviderId, ProviderInfo } from '../../../shared/model'
+import type { ProviderId, ProviderInfo } from '@shared/model'
 import { call } from '../lib/call'
 
 /** The providers, their fields, environments and scopes (fixed for the life of the app). */

@@ -4,8 +4,8 @@
  * token fixes, so both show the one state that `tokens:changed` keeps current.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { RequestOf } from '../../../shared/contract'
-import type { TokenState } from '../../../shared/tokens'
+import type { RequestOf } from '@shared/contract'
+import type { TokenState } from '@shared/tokens'
 import { call } from '../lib/call'
 
 export const tokenStateQuery = (accountId: string) =>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { AccountView, ProviderInfo } from '../../../shared/model'
+import type { AccountView, ProviderInfo } from '@shared/model'
 import { providerById, useProviders } from '../api/get-providers'
 import { EmptyState } from '../components/empty-state'
 import { Icon } from '../components/icon'

@@ -1,4 +1,4 @@
-import type { HealthState } from '../../../shared/model'
+import type { HealthState } from '@shared/model'
 import type { IconName } from './icon-paths'
 
 /** How each health state looks and reads: an icon and a word, so colour is never the only cue. */

@@ -1,4 +1,4 @@
-import type { HealthState } from '../../../shared/model'
+import type { HealthState } from '@shared/model'
 import { HEALTH_META } from './health-states'
 import { Icon } from './icon'
 

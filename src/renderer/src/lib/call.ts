@@ -1,4 +1,4 @@
-import type { FieldProblem, IpcError, Result } from '../../../shared/result'
+import type { FieldProblem, IpcError, Result } from '@shared/result'
 
 /** An IPC error surfaced in the renderer (code + safe message, nothing else). */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
-import type { CauseCode } from '../../../shared/causes'
-import type { HealthState } from '../../../shared/model'
+import type { CauseCode } from '@shared/causes'
+import type { HealthState } from '@shared/model'
 
 /**
  * What the dashboard shows about one account's last check, derived from the shared

@@ -3,7 +3,7 @@
  * problem and never repeat the value (it may be a secret). Core checks again on save; these
  * only catch the common mistakes early.
  */
-import type { ProviderInfo } from '../../../shared/model'
+import type { ProviderInfo } from '@shared/model'
 
 export type FieldInfo = ProviderInfo['fields'][number]
 

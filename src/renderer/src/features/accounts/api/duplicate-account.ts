@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 /** Copies an account with its secrets (core copies them; they never pass through here). */
 export function useDuplicateAccount() {

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 /** Every account of the active workspace (masked views: no secret values). */
 export const accountsQuery = queryOptions({

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 /** The active vault's storage, whether it can be written, and what it found when it loaded. */
 export const vaultStatusQuery = queryOptions({

@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
-import type { RequestOf } from '../../../../../shared/contract'
-import { call } from '../../../lib/call'
-import { useSecretAction } from '../../../lib/use-secret-action'
+import type { RequestOf } from '@shared/contract'
+import { call } from '@renderer/lib/call'
+import { useSecretAction } from '@renderer/lib/use-secret-action'
 
 export type ImportPreviewRequest = RequestOf<'accounts:import-preview'>
 

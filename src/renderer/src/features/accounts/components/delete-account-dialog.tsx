@@ -1,7 +1,7 @@
-import type { AccountView } from '../../../../../shared/model'
-import { useProvider } from '../../../api/get-providers'
-import { ConfirmDialog } from '../../../components/confirm-dialog'
-import { useToasts } from '../../../stores/toast-store'
+import type { AccountView } from '@shared/model'
+import { useProvider } from '@renderer/api/get-providers'
+import { ConfirmDialog } from '@renderer/components/confirm-dialog'
+import { useToasts } from '@renderer/stores/toast-store'
 import { useDeleteAccount } from '../api/delete-account'
 
 /** Asks before deleting an account and its secrets. */

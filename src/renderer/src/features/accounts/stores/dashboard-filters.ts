@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { HealthState, ProviderId, WorkspaceKind } from '../../../../../shared/model'
+import type { HealthState, ProviderId, WorkspaceKind } from '@shared/model'
 
 /** `triage`: what needs a person first (severity, then the longest broken), shared causes grouped. */
 export type SortKey = 'triage' | 'label' | 'provider' | 'state' | 'checked'

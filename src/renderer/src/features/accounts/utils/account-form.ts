@@ -2,7 +2,7 @@
  * The account editor's form state (no secret in it: secret inputs are uncontrolled and read
  * once on save) and the requests built from it.
  */
-import type { AccountView, Environment, ProviderInfo } from '../../../../../shared/model'
+import type { AccountView, Environment, ProviderInfo } from '@shared/model'
 import type { CreateAccountRequest } from '../api/create-account'
 import type { UpdateAccountRequest } from '../api/update-account'
 

@@ -2,9 +2,9 @@
  * The dashboard's rows: accounts joined with their health and countdown, then filtered and
  * sorted. Pure functions, so the 1,000-account case is cheap to test and to measure.
  */
-import type { AccountView, HealthState, ProviderInfo } from '../../../../../shared/model'
-import type { HealthSummary, CountdownTarget } from '../../../lib/health-summary'
-import { STATE_ORDER } from '../../../components/health-states'
+import type { AccountView, HealthState, ProviderInfo } from '@shared/model'
+import type { HealthSummary, CountdownTarget } from '@renderer/lib/health-summary'
+import { STATE_ORDER } from '@renderer/components/health-states'
 import type { DashboardFilters } from '../stores/dashboard-filters'
 import { compareTriage } from './triage'
 

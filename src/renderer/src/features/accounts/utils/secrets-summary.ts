@@ -1,4 +1,4 @@
-import type { AccountProblemCode, AccountView, SecretsStatus } from '../../../../../shared/model'
+import type { AccountProblemCode, AccountView, SecretsStatus } from '@shared/model'
 
 /** Where the account's secrets are, in a few words for the list (the editor shows the full message). */
 export const SECRETS_STATUS_TEXT: Readonly<Record<SecretsStatus, string>> = {

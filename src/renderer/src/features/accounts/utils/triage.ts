@@ -3,9 +3,9 @@
  * broken), with accounts that share a cause gathered under one heading when there are several.
  * Pure, so the order can be tested without a window.
  */
-import type { CauseCode } from '../../../../../shared/causes'
-import type { HealthState } from '../../../../../shared/model'
-import { STATE_ORDER } from '../../../components/health-states'
+import type { CauseCode } from '@shared/causes'
+import type { HealthState } from '@shared/model'
+import { STATE_ORDER } from '@renderer/components/health-states'
 import type { AccountRow } from './account-rows'
 
 /** A cause shared by at least this many accounts of one state gets a heading. */

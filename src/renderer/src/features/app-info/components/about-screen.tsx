@@ -1,4 +1,4 @@
-import { PageHeader } from '../../../components/page-header'
+import { PageHeader } from '@renderer/components/page-header'
 import { AboutPanel } from './about-panel'
 import { ProvidersCard } from './providers-card'
 

@@ -1,4 +1,4 @@
-import { Banner } from '../../../components/banner'
+import { Banner } from '@renderer/components/banner'
 import { useAppInfo } from '../api/get-app-info'
 
 /** Shown on every screen when the OS keychain is unavailable: why, and how to get it back. */

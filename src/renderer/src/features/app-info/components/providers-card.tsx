@@ -1,4 +1,4 @@
-import { useProviders } from '../../../api/get-providers'
+import { useProviders } from '@renderer/api/get-providers'
 
 /** The providers this build supports, their environments and what their accounts hold. */
 export function ProvidersCard() {

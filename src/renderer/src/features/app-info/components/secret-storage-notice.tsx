@@ -1,4 +1,4 @@
-import type { SecretStorageStatus } from '../../../../../shared/model'
+import type { SecretStorageStatus } from '@shared/model'
 
 /** Why this secret storage is active (the keychain banner above every screen says when it is not). */
 export function SecretStorageNotice({ status }: { readonly status: SecretStorageStatus }) {

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
-import type { RequestOf } from '../../../../../shared/contract'
-import { call } from '../../../lib/call'
+import type { RequestOf } from '@shared/contract'
+import { call } from '@renderer/lib/call'
 
 export type ExportBundleRequest = RequestOf<'bundle:export'>
 

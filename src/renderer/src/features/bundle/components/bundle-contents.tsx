@@ -1,4 +1,4 @@
-import type { BundlePreviewView } from '../../../../../shared/bundle'
+import type { BundlePreviewView } from '@shared/bundle'
 
 /** What goes in: every part can be left out, and identifying fields can be replaced by pseudonyms. */
 export function BundleContents(props: {

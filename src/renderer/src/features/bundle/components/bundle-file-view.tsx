@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { BundleFileView } from '../../../../../shared/bundle'
-import { Icon } from '../../../components/icon'
+import type { BundleFileView } from '@shared/bundle'
+import { Icon } from '@renderer/components/icon'
 import { formatBytes, redactionSegments } from '../utils/redaction-segments'
 
 /** The bundle's files, each shown as text with what was redacted highlighted (the removed values are not here). */

@@ -1,5 +1,5 @@
-import type { BundleScanView } from '../../../../../shared/bundle'
-import { Banner } from '../../../components/banner'
+import type { BundleScanView } from '@shared/bundle'
+import { Banner } from '@renderer/components/banner'
 
 /** The self-scan export runs: clean, or where it found something that looks like a secret (export is then refused). */
 export function BundleScan({ scan }: { readonly scan: BundleScanView }) {

@@ -1,4 +1,4 @@
-import { Icon } from '../../../components/icon'
+import { Icon } from '@renderer/components/icon'
 import { useRevealBundle } from '../api/export-bundle'
 
 /** "Show in folder" for a bundle just saved. */

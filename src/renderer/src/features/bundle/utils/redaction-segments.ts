@@ -1,4 +1,4 @@
-import type { BundleRedactionView } from '../../../../../shared/bundle'
+import type { BundleRedactionView } from '@shared/bundle'
 
 export type Segment = { readonly text: string; readonly redaction: null } | { readonly text: string; readonly redaction: BundleRedactionView }
 

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 /** Skips the round's accounts not started yet (to their next regular time); running checks finish. */
 export function useCancelFleetRound() {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { FleetSettingsPatch } from '../../../../../shared/fleet'
-import { call } from '../../../lib/call'
+import type { FleetSettingsPatch } from '@shared/fleet'
+import { call } from '@renderer/lib/call'
 import { fleetStatusQuery } from './get-fleet-status'
 
 /** Saves changed settings (only the keys given); the answer is the new status. */

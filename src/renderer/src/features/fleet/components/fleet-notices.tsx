@@ -1,5 +1,5 @@
-import type { FleetStatus } from '../../../../../shared/fleet'
-import { Banner } from '../../../components/banner'
+import type { FleetStatus } from '@shared/fleet'
+import { Banner } from '@renderer/components/banner'
 import { PAUSE_TITLE } from '../utils/fleet-words'
 
 /** Says plainly when nothing is checked in the background here, and why everything waits. */

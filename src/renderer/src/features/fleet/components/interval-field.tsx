@@ -1,5 +1,5 @@
-import { FLEET_INTERVAL_LIMITS } from '../../../../../shared/fleet'
-import { FormField } from '../../../components/form-field'
+import { FLEET_INTERVAL_LIMITS } from '@shared/fleet'
+import { FormField } from '@renderer/components/form-field'
 import { describeMinutes, INTERVAL_UNITS, withUnit, type IntervalInput, type IntervalUnit } from '../utils/interval'
 
 const HINT = `How long after a check that worked an account is checked again; failing accounts are retried sooner, never later. From ${describeMinutes(FLEET_INTERVAL_LIMITS.min)} to ${describeMinutes(FLEET_INTERVAL_LIMITS.max)}.`

@@ -1,8 +1,8 @@
-import type { ProviderLoad } from '../../../../../shared/fleet'
-import { providerById, useProviders } from '../../../api/get-providers'
-import { Countdown } from '../../../components/countdown'
-import { SectionCard } from '../../../components/section-card'
-import { formatDateTime } from '../../../lib/format-time'
+import type { ProviderLoad } from '@shared/fleet'
+import { providerById, useProviders } from '@renderer/api/get-providers'
+import { Countdown } from '@renderer/components/countdown'
+import { SectionCard } from '@renderer/components/section-card'
+import { formatDateTime } from '@renderer/lib/format-time'
 
 function HeldUntil({ at, provider }: { readonly at: string | null; readonly provider: string }) {
   if (!at) return <span className="muted">Not held</span>

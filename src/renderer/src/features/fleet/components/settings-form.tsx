@@ -1,7 +1,7 @@
 import { useId } from 'react'
-import type { FleetSettings } from '../../../../../shared/fleet'
-import { Icon } from '../../../components/icon'
-import { SectionCard } from '../../../components/section-card'
+import type { FleetSettings } from '@shared/fleet'
+import { Icon } from '@renderer/components/icon'
+import { SectionCard } from '@renderer/components/section-card'
 import { useSettingsForm } from '../hooks/use-settings-form'
 import { IntervalField } from './interval-field'
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import type { FleetProgress, FleetStatus } from '../../../../../shared/fleet'
+import type { FleetProgress, FleetStatus } from '@shared/fleet'
 import { fleetStatusQuery } from '../api/get-fleet-status'
 import { useLastRound } from '../stores/last-round'
 

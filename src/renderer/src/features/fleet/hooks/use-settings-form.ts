@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
-import type { FleetSettings } from '../../../../../shared/fleet'
-import { ApiError } from '../../../lib/call'
-import { useToasts } from '../../../stores/toast-store'
+import type { FleetSettings } from '@shared/fleet'
+import { ApiError } from '@renderer/lib/call'
+import { useToasts } from '@renderer/stores/toast-store'
 import { useConfigureFleet } from '../api/configure-fleet'
 import { formOf, patchOf, type SettingsDraft } from '../utils/settings-form'
 

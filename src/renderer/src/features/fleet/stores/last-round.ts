@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { FleetProgress } from '../../../../../shared/fleet'
+import type { FleetProgress } from '@shared/fleet'
 
 interface LastRoundState {
   /** The newest background round that ended in this window (the status only carries a running one). */

@@ -1,6 +1,6 @@
 /** Words for the scheduler's state, pauses, rounds and triggers. Pure. */
-import type { FleetProgress, FleetStatus } from '../../../../../shared/fleet'
-import type { IconName } from '../../../components/icon'
+import type { FleetProgress, FleetStatus } from '@shared/fleet'
+import type { IconName } from '@renderer/components/icon'
 
 export type PauseReason = NonNullable<FleetStatus['paused']>['reason']
 

@@ -1,5 +1,5 @@
 /** The re-check interval as the form shows it: a whole number of minutes or hours. Pure. */
-import { FLEET_INTERVAL_LIMITS } from '../../../../../shared/fleet'
+import { FLEET_INTERVAL_LIMITS } from '@shared/fleet'
 
 export type IntervalUnit = 'minutes' | 'hours'
 

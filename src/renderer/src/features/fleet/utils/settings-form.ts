@@ -1,5 +1,5 @@
 /** The settings form: what the user changed over the stored settings, and the patch to send. Pure. */
-import type { FleetSettings, FleetSettingsPatch } from '../../../../../shared/fleet'
+import type { FleetSettings, FleetSettingsPatch } from '@shared/fleet'
 import { intervalInput, parseInterval, type IntervalInput } from './interval'
 
 export interface SettingsForm {

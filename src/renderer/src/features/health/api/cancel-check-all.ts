@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 /** Stops a "check all" run: checks not started yet are skipped, the running ones finish. */
 export function useCancelCheckAll() {

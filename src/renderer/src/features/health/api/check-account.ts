@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import type { Diagnosis } from '../../../../../shared/diagnosis'
-import { call } from '../../../lib/call'
+import type { Diagnosis } from '@shared/diagnosis'
+import { call } from '@renderer/lib/call'
 import { useCheckRun } from '../stores/check-run'
 
 /**

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 /** Every account's newest diagnosis and scheduling facts; kept current by `health:changed`. */
 export const healthListQuery = queryOptions({

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 /** The texts of a diagnosis's troubleshooting steps, in its order (they never change while the app runs). */
 export const knowledgeStepsQuery = (ids: ReadonlyArray<string>) =>

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 /** The wizard's saved progress for an account (null when it was never opened). */
 export const wizardTrailQuery = (accountId: string) =>

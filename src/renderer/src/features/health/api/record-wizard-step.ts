@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { RequestOf } from '../../../../../shared/contract'
-import { call } from '../../../lib/call'
+import type { RequestOf } from '@shared/contract'
+import { call } from '@renderer/lib/call'
 import { wizardTrailQuery } from './get-wizard-trail'
 
 export type WizardRecord = RequestOf<'wizard:record'>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 import { wizardTrailQuery } from './get-wizard-trail'
 
 /** Forgets the wizard's progress for an account, to start over. */

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 import { useCheckRun } from '../stores/check-run'
 
 /** Starts checking every account of the workspace (or only `ids`); progress arrives as `health:progress`. */

@@ -1,5 +1,5 @@
-import type { CheckProgress } from '../../../../../shared/health'
-import { Icon } from '../../../components/icon'
+import type { CheckProgress } from '@shared/health'
+import { Icon } from '@renderer/components/icon'
 import { useCancelCheckAll } from '../api/cancel-check-all'
 import { useStartCheckAll } from '../api/start-check-all'
 import { useCheckRun } from '../stores/check-run'

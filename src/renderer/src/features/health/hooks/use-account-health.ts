@@ -1,4 +1,4 @@
-import type { ScheduledHealth } from '../../../../../shared/fleet'
+import type { ScheduledHealth } from '@shared/fleet'
 import { useHealthList } from '../api/get-health-list'
 
 /** One account's entry of the health list (undefined while loading or for an unknown id). */

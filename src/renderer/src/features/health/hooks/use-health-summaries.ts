@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { HealthSummary } from '../../../lib/health-summary'
+import type { HealthSummary } from '@renderer/lib/health-summary'
 import { useHealthList } from '../api/get-health-list'
 import { useCheckRun } from '../stores/check-run'
 import { summariesById } from '../utils/health-summaries'

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { CheckProgress } from '../../../../../shared/health'
+import type { CheckProgress } from '@shared/health'
 
 interface CheckRunState {
   /** The "check all" run this window started, with its latest progress; null when none. */

@@ -1,6 +1,6 @@
 /** Words for a diagnosis's evidence, clock skew and transcript. Pure: provider text is passed through as text. */
-import type { DiagnosisEvidence, TranscriptEntry } from '../../../../../shared/diagnosis'
-import { formatDuration } from '../../../lib/format-time'
+import type { DiagnosisEvidence, TranscriptEntry } from '@shared/diagnosis'
+import { formatDuration } from '@renderer/lib/format-time'
 
 export interface FactRow {
   readonly label: string

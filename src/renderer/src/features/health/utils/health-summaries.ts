@@ -2,9 +2,9 @@
  * From what `health:list` and `health:changed` carry to what the dashboard shows. Pure, so
  * the 1,000-account case is cheap to test.
  */
-import { CAUSES } from '../../../../../shared/causes'
-import { displayedState, type BlockedCode, type ScheduledHealth } from '../../../../../shared/fleet'
-import type { HealthSummary } from '../../../lib/health-summary'
+import { CAUSES } from '@shared/causes'
+import { displayedState, type BlockedCode, type ScheduledHealth } from '@shared/fleet'
+import type { HealthSummary } from '@renderer/lib/health-summary'
 
 const NEVER = 'Not checked yet'
 

@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../../../../../shared/diagnosis'
+import type { Diagnosis } from '@shared/diagnosis'
 
 /** A run of consecutive checks with the same result: the newest of them, and how many there were. */
 export interface HistoryGroup {

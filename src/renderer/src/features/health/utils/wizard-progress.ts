@@ -3,11 +3,11 @@
  * Pure. A step is done once answered "no"/"skipped"/"done", or once a re-test followed a
  * "yes" (the problem was found and fixed) or an applied fix.
  */
-import type { CauseCode } from '../../../../../shared/causes'
-import type { Diagnosis } from '../../../../../shared/diagnosis'
-import type { AccountView, HealthState } from '../../../../../shared/model'
-import type { TokenState } from '../../../../../shared/tokens'
-import type { WizardEntry, WizardOutcome, WizardTrail } from '../../../../../shared/wizard'
+import type { CauseCode } from '@shared/causes'
+import type { Diagnosis } from '@shared/diagnosis'
+import type { AccountView, HealthState } from '@shared/model'
+import type { TokenState } from '@shared/tokens'
+import type { WizardEntry, WizardOutcome, WizardTrail } from '@shared/wizard'
 
 /** The wizard is offered for these states. */
 export const needsTroubleshooting = (state: HealthState): boolean => state === 'failing' || state === 'degraded' || state === 'unknown'

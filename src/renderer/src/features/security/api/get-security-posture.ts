@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 export const securityPostureQuery = queryOptions({
   queryKey: ['app', 'security'],

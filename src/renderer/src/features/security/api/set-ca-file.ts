@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { NetworkTrust, SecurityPosture } from '../../../../../shared/model'
-import { call } from '../../../lib/call'
+import type { NetworkTrust, SecurityPosture } from '@shared/model'
+import { call } from '@renderer/lib/call'
 import { securityPostureQuery } from './get-security-posture'
 
 /**

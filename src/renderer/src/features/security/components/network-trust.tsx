@@ -1,4 +1,4 @@
-import type { NetworkTrust } from '../../../../../shared/model'
+import type { NetworkTrust } from '@shared/model'
 import { useSetCaFile } from '../api/set-ca-file'
 
 const SOURCE = { setting: 'this setting', flag: '--ca-file', NODE_EXTRA_CA_CERTS: 'NODE_EXTRA_CA_CERTS' } as const

@@ -1,5 +1,5 @@
-import type { SecurityPosture } from '../../../../../shared/model'
-import { Icon } from '../../../components/icon'
+import type { SecurityPosture } from '@shared/model'
+import { Icon } from '@renderer/components/icon'
 
 /** The value each preference should have in a window that shows untrusted provider text. */
 const SECURE: Readonly<Record<string, string | boolean>> = {

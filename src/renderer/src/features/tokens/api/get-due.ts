@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
+import { call } from '@renderer/lib/call'
 
 /** Every account's deadlines: token refresh/expiry (SMSGate) and the rotation due date. */
 export const dueQuery = queryOptions({

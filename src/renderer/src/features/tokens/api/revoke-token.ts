@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { call } from '../../../lib/call'
-import { storeTokenState } from '../../../api/token-state'
+import { call } from '@renderer/lib/call'
+import { storeTokenState } from '@renderer/api/token-state'
 
 /** Revokes one token by its id (its refresh token goes with it), or all of the account's when none is given. */
 export function useRevokeToken() {

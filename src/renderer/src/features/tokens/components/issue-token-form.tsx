@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
-import type { TokenState } from '../../../../../shared/tokens'
-import { Icon } from '../../../components/icon'
-import { useIssueToken } from '../../../api/token-state'
+import type { TokenState } from '@shared/tokens'
+import { Icon } from '@renderer/components/icon'
+import { useIssueToken } from '@renderer/api/token-state'
 
 /** Longest TTL the request accepts (core checks again; SMSGate may grant less and AuthDesk then warns). */
 const MAX_TTL_SECONDS = 2_592_000

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react'
-import type { KeyRotationResult } from '../../../../../shared/tokens'
-import { ModalDialog } from '../../../components/modal-dialog'
+import type { KeyRotationResult } from '@shared/tokens'
+import { ModalDialog } from '@renderer/components/modal-dialog'
 import { useRotateKey } from '../api/rotate-key'
 
 const OUTCOME_TITLES: Readonly<Record<KeyRotationResult['outcome'], string>> = {

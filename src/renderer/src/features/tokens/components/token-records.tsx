@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import type { TokenRecordView } from '../../../../../shared/tokens'
-import { ConfirmDialog } from '../../../components/confirm-dialog'
-import { formatDateTime } from '../../../lib/format-time'
+import type { TokenRecordView } from '@shared/tokens'
+import { ConfirmDialog } from '@renderer/components/confirm-dialog'
+import { formatDateTime } from '@renderer/lib/format-time'
 import { useRevokeToken } from '../api/revoke-token'
 import { ORIGIN, RECORD_STATUS, revocable } from '../utils/token-words'
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { CountdownTarget } from '../../../lib/health-summary'
+import type { CountdownTarget } from '@renderer/lib/health-summary'
 import { useDue } from '../api/get-due'
 
 /** Each account's next deadline for the dashboard's countdown column (token refresh/expiry, else rotation due). */

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { dueQuery } from '../api/get-due'
-import { tokenStateQuery } from '../../../api/token-state'
+import { tokenStateQuery } from '@renderer/api/token-state'
 
 /** Due dates are refetched at most this often while tokens change (a refresh wave over many accounts). */
 const DUE_REFETCH_MS = 500

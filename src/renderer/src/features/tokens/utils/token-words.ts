@@ -1,6 +1,6 @@
 /** Words and icons for token states and records. Pure. */
-import type { TokenOrigin, TokenRecordStatus, TokenState, TokenStatus } from '../../../../../shared/tokens'
-import type { IconName } from '../../../components/icon'
+import type { TokenOrigin, TokenRecordStatus, TokenState, TokenStatus } from '@shared/tokens'
+import type { IconName } from '@renderer/components/icon'
 
 export const TOKEN_STATUS: Readonly<Record<TokenStatus, { readonly label: string; readonly icon: IconName; readonly tone: 'healthy' | 'failing' | 'degraded' | 'unchecked' }>> = {
   none: { label: 'No managed token', icon: 'unchecked', tone: 'unchecked' },

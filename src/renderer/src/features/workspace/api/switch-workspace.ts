@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { WorkspaceKind } from '../../../../../shared/model'
-import { call } from '../../../lib/call'
+import type { WorkspaceKind } from '@shared/model'
+import { call } from '@renderer/lib/call'
 import { workspaceQuery } from './get-workspace'
 
 /** Switches between My accounts and the Demo; the `workspace:changed` event resets the rest. */

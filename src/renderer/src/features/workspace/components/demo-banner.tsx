@@ -1,4 +1,4 @@
-import { Banner } from '../../../components/banner'
+import { Banner } from '@renderer/components/banner'
 import { useWorkspace } from '../api/get-workspace'
 import { useSwitchWorkspace } from '../api/switch-workspace'
 

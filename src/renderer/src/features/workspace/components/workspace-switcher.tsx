@@ -1,5 +1,5 @@
-import type { WorkspaceKind } from '../../../../../shared/model'
-import { Icon, type IconName } from '../../../components/icon'
+import type { WorkspaceKind } from '@shared/model'
+import { Icon, type IconName } from '@renderer/components/icon'
 import { useWorkspace } from '../api/get-workspace'
 import { useSwitchWorkspace } from '../api/switch-workspace'
 

@@ -1,5 +1,5 @@
-import { EmptyState } from '../../../../components/empty-state'
-import { Icon } from '../../../../components/icon'
+import { EmptyState } from '@renderer/components/empty-state'
+import { Icon } from '@renderer/components/icon'
 
 /** What the dashboard shows when the workspace has no account at all. */
 export function DashboardEmpty(props: { readonly onAdd: () => void; readonly onImport: () => void; readonly onOpenDemo: () => void }) {

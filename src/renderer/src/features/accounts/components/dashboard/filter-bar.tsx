@@ -1,6 +1,6 @@
-import type { ProviderId, ProviderInfo } from '../../../../../../shared/model'
-import { Icon } from '../../../../components/icon'
-import { useDashboardFilters } from '../../stores/dashboard-filters'
+import type { ProviderId, ProviderInfo } from '@shared/model'
+import { Icon } from '@renderer/components/icon'
+import { useDashboardFilters } from '@renderer/features/accounts/stores/dashboard-filters'
 
 /** Search and provider filter above the account list, and the way back to the triage order. */
 export function FilterBar({ providers }: { readonly providers: ReadonlyArray<ProviderInfo> }) {

@@ -1,6 +1,6 @@
-import { Countdown } from '../../../../components/countdown'
-import { COUNTDOWN_LABELS, deadlineUrgency, type CountdownTarget } from '../../../../lib/health-summary'
-import { useNow } from '../../../../lib/use-now'
+import { Countdown } from '@renderer/components/countdown'
+import { COUNTDOWN_LABELS, deadlineUrgency, type CountdownTarget } from '@renderer/lib/health-summary'
+import { useNow } from '@renderer/lib/use-now'
 
 /** What ends and when ("Rotation due in 90d 0h"), amber as it nears and red when (nearly) due. */
 export function RowDeadline({ target }: { readonly target: CountdownTarget | null }) {

@@ -1,7 +1,7 @@
-import type { HealthState } from '../../../../../../shared/model'
-import { HEALTH_META, STATE_ORDER } from '../../../../components/health-states'
-import { Icon } from '../../../../components/icon'
-import { useDashboardFilters } from '../../stores/dashboard-filters'
+import type { HealthState } from '@shared/model'
+import { HEALTH_META, STATE_ORDER } from '@renderer/components/health-states'
+import { Icon } from '@renderer/components/icon'
+import { useDashboardFilters } from '@renderer/features/accounts/stores/dashboard-filters'
 
 /**
  * "30 failing · 3 unknown · 13 healthy": the result of the last checks, most urgent first. Each

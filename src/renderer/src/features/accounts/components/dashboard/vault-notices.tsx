@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { Banner } from '../../../../components/banner'
-import { useAccounts } from '../../api/get-accounts'
-import { vaultStatusQuery } from '../../api/get-vault-status'
+import { Banner } from '@renderer/components/banner'
+import { useAccounts } from '@renderer/features/accounts/api/get-accounts'
+import { vaultStatusQuery } from '@renderer/features/accounts/api/get-vault-status'
 
 /** What the vault found when it loaded (restored from backup, recovered accounts…), and whether it can save. */
 export function VaultNotices() {

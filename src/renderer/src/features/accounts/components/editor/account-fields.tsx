@@ -1,8 +1,8 @@
-import { sameOrigin } from '../../../../../../shared/base-url'
-import type { Environment, ProviderInfo } from '../../../../../../shared/model'
-import { FormField } from '../../../../components/form-field'
-import { Icon } from '../../../../components/icon'
-import { unlistedHost, type AccountForm } from '../../utils/account-form'
+import { sameOrigin } from '@shared/base-url'
+import type { Environment, ProviderInfo } from '@shared/model'
+import { FormField } from '@renderer/components/form-field'
+import { Icon } from '@renderer/components/icon'
+import { unlistedHost, type AccountForm } from '@renderer/features/accounts/utils/account-form'
 
 interface AccountFieldsProps {
   readonly provider: ProviderInfo

@@ -1,7 +1,7 @@
-import type { AccountView, ProviderInfo } from '../../../../../../shared/model'
-import { FormField } from '../../../../components/form-field'
-import { hygieneWarnings } from '../../../../lib/hygiene'
-import type { AccountForm, SecretMode } from '../../utils/account-form'
+import type { AccountView, ProviderInfo } from '@shared/model'
+import { FormField } from '@renderer/components/form-field'
+import { hygieneWarnings } from '@renderer/lib/hygiene'
+import type { AccountForm, SecretMode } from '@renderer/features/accounts/utils/account-form'
 import { SecretField } from './secret-field'
 
 interface CredentialFieldsProps {

@@ -1,4 +1,4 @@
-import type { ProviderId, ProviderInfo } from '../../../../../../shared/model'
+import type { ProviderId, ProviderInfo } from '@shared/model'
 
 /** The first choice of a new account: which provider. Radio cards, one per provider. */
 export function ProviderPicker(props: { readonly providers: ReadonlyArray<ProviderInfo>; readonly value: ProviderId; readonly onChange: (id: ProviderId) => void }) {

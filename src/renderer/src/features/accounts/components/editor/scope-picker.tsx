@@ -1,4 +1,4 @@
-import type { ProviderInfo } from '../../../../../../shared/model'
+import type { ProviderInfo } from '@shared/model'
 
 /** Scopes to request for a token (SMSGate): the provider's known scopes as checkboxes. */
 export function ScopePicker(props: {

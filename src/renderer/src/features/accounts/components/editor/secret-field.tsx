@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import type { SecretFieldView } from '../../../../../../shared/model'
-import { FormField } from '../../../../components/form-field'
-import { hygieneWarnings, type FieldInfo } from '../../../../lib/hygiene'
-import type { SecretMode } from '../../utils/account-form'
+import type { SecretFieldView } from '@shared/model'
+import { FormField } from '@renderer/components/form-field'
+import { hygieneWarnings, type FieldInfo } from '@renderer/lib/hygiene'
+import type { SecretMode } from '@renderer/features/accounts/utils/account-form'
 
 interface SecretFieldProps {
   readonly field: FieldInfo

@@ -1,5 +1,5 @@
-import type { ImportAction, ImportPreview, ProviderInfo } from '../../../../../../shared/model'
-import { Icon, type IconName } from '../../../../components/icon'
+import type { ImportAction, ImportPreview, ProviderInfo } from '@shared/model'
+import { Icon, type IconName } from '@renderer/components/icon'
 
 const ACTIONS: { readonly [A in ImportAction]: { readonly label: string; readonly icon: IconName; readonly tone: string } } = {
   create: { label: 'Create', icon: 'plus', tone: 'healthy' },

@@ -1,6 +1,6 @@
-import type { ImportResult } from '../../../../../../shared/model'
-import { Banner } from '../../../../components/banner'
-import { Icon } from '../../../../components/icon'
+import type { ImportResult } from '@shared/model'
+import { Banner } from '@renderer/components/banner'
+import { Icon } from '@renderer/components/icon'
 
 /** The outcome of an import: what came in, what was left out and why, and "Check these N now". */
 export function ImportSummary(props: {

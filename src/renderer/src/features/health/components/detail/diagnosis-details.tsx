@@ -1,6 +1,6 @@
-import type { DiagnosisDetails as Details } from '../../../../../../shared/diagnosis'
-import { Countdown } from '../../../../components/countdown'
-import { formatDateTime } from '../../../../lib/format-time'
+import type { DiagnosisDetails as Details } from '@shared/diagnosis'
+import { Countdown } from '@renderer/components/countdown'
+import { formatDateTime } from '@renderer/lib/format-time'
 
 function Chips({ items, tone, label }: { readonly items: ReadonlyArray<string>; readonly tone?: 'failing' | 'healthy'; readonly label: string }) {
   if (items.length === 0) return <span className="muted">None</span>

@@ -1,12 +1,12 @@
-import { CAUSES } from '../../../../../../shared/causes'
-import { Countdown } from '../../../../components/countdown'
-import { HEALTH_META } from '../../../../components/health-states'
-import { Icon } from '../../../../components/icon'
-import { RelativeTime } from '../../../../components/relative-time'
-import { SectionCard } from '../../../../components/section-card'
-import { formatDateTime } from '../../../../lib/format-time'
-import { useHistory } from '../../api/get-history'
-import { groupHistory } from '../../utils/history-groups'
+import { CAUSES } from '@shared/causes'
+import { Countdown } from '@renderer/components/countdown'
+import { HEALTH_META } from '@renderer/components/health-states'
+import { Icon } from '@renderer/components/icon'
+import { RelativeTime } from '@renderer/components/relative-time'
+import { SectionCard } from '@renderer/components/section-card'
+import { formatDateTime } from '@renderer/lib/format-time'
+import { useHistory } from '@renderer/features/health/api/get-history'
+import { groupHistory } from '@renderer/features/health/utils/history-groups'
 
 /** Shown at most; the store keeps a bounded history anyway. */
 const SHOWN = 30

@@ -1,6 +1,6 @@
-import type { TranscriptEntry } from '../../../../../../shared/diagnosis'
-import { SectionCard } from '../../../../components/section-card'
-import { exchangeTitle, requestText, responseText } from '../../utils/diagnosis-text'
+import type { TranscriptEntry } from '@shared/diagnosis'
+import { SectionCard } from '@renderer/components/section-card'
+import { exchangeTitle, requestText, responseText } from '@renderer/features/health/utils/diagnosis-text'
 
 function Block({ label, text }: { readonly label: string; readonly text: string }) {
   return (

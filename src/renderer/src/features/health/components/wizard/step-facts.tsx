@@ -1,6 +1,6 @@
-import type { Diagnosis } from '../../../../../../shared/diagnosis'
-import { formatDateTime } from '../../../../lib/format-time'
-import type { StepKind } from '../../utils/wizard-progress'
+import type { Diagnosis } from '@shared/diagnosis'
+import { formatDateTime } from '@renderer/lib/format-time'
+import type { StepKind } from '@renderer/features/health/utils/wizard-progress'
 
 function Codes({ items, label }: { readonly items: ReadonlyArray<string>; readonly label: string }) {
   if (items.length === 0) return <span className="muted">none</span>

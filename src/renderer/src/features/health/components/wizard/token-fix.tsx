@@ -1,7 +1,7 @@
-import type { KnowledgeStepView, WizardOutcome } from '../../../../../../shared/wizard'
-import { Banner } from '../../../../components/banner'
-import { Icon } from '../../../../components/icon'
-import type { StepFixError } from '../../hooks/use-wizard-actions'
+import type { KnowledgeStepView, WizardOutcome } from '@shared/wizard'
+import { Banner } from '@renderer/components/banner'
+import { Icon } from '@renderer/components/icon'
+import type { StepFixError } from '@renderer/features/health/hooks/use-wizard-actions'
 
 /** What the wizard knows for an SMSGate token fix (from `tokens:list` and the account; never a token). */
 export interface TokenFixView {

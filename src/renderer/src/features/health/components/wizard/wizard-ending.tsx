@@ -1,4 +1,4 @@
-import { Icon } from '../../../../components/icon'
+import { Icon } from '@renderer/components/icon'
 
 /** The wizard's two endings: fixed, or still failing with a support bundle as the next step. */
 export function WizardEnding(props: {

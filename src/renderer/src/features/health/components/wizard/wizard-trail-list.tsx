@@ -1,7 +1,7 @@
-import type { KnowledgeStepView, WizardTrail } from '../../../../../../shared/wizard'
-import { RelativeTime } from '../../../../components/relative-time'
-import { SectionCard } from '../../../../components/section-card'
-import { BUNDLE_STEP, outcomeText, RETEST_STEP } from '../../utils/wizard-progress'
+import type { KnowledgeStepView, WizardTrail } from '@shared/wizard'
+import { RelativeTime } from '@renderer/components/relative-time'
+import { SectionCard } from '@renderer/components/section-card'
+import { BUNDLE_STEP, outcomeText, RETEST_STEP } from '@renderer/features/health/utils/wizard-progress'
 
 function stepTitle(stepId: string, steps: ReadonlyMap<string, KnowledgeStepView>): string {
   if (stepId === RETEST_STEP) return 'Re-test'

@@ -3,6 +3,7 @@
  * they run the same code path.
  */
 import type { SaveLocation } from './bundle/save-location'
+import { installCustomProviders } from './custom-providers/install'
 import { AppError } from './errors'
 import type { CaFilePicker } from './http/ca-file-picker'
 import type { AppInfo, NetworkTrust, SecurityPosture } from '../shared/model'
@@ -106,6 +107,7 @@ export interface Services {
 export async function createServices(options: ServicesOptions): Promise<Services> {
   await ensurePrivateDir(options.dataDir)
   for (const sub of [HISTORY_DIR, TOKENS_DIR, BUNDLES_DIR]) if (existsSync(join(options.dataDir, sub))) await ensurePrivateDir(join(options.dataDir, sub))
+  await installCustomProviders(options.dataDir)
   const networkEnv = options.network?.env ?? process.env
   const networkSettings = new NetworkSettingsStore(options.dataDir)
   const trust = await resolveTlsTrust(networkSettings, options.network?.caFile ?? null, networkEnv)

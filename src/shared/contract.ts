@@ -12,7 +12,7 @@ import { WIZARD_OUTCOMES, type KnowledgeStepView, type WizardTrail } from './wiz
 import type { AccountDeadlines, KeyRotationResult, TokenNotice, TokenState } from './tokens'
 import {
   ENVIRONMENTS,
-  PROVIDER_IDS,
+  PROVIDER_ID_PATTERN,
   type AccountRemoval,
   type AccountsExport,
   type AccountView,
@@ -47,7 +47,7 @@ const none = z.undefined()
 // answers with an error naming the field and the fix.
 const accountId = z.string().min(1).max(64)
 const fieldName = z.string().min(1).max(64)
-const provider = z.enum(PROVIDER_IDS)
+const provider = z.string().regex(PROVIDER_ID_PATTERN, 'is not a provider id')
 const environment = z.enum(ENVIRONMENTS)
 const label = z.string().max(200)
 const notes = z.string().max(10_000)

@@ -65,6 +65,8 @@ export interface DiagnosisDetails {
   readonly problems?: ReadonlyArray<{ readonly field: string; readonly message: string }>
   /** Secondary findings worth a line in the UI (inferred hints, skipped steps). */
   readonly notes?: ReadonlyArray<string>
+  /** A custom provider's definition: the rule that decided (none: a default did). */
+  readonly rule?: string
 }
 
 /** One HTTP exchange, with every credential removed. */

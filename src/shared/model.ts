@@ -1,7 +1,11 @@
 /** Domain model shared by core, main, preload and renderer. Pure types, no runtime imports. */
 
+/** The built-in providers (src/core/providers/<id>/), in the registry's order. */
 export const PROVIDER_IDS = ['groupcall', 'nmbrs', 'smsgate', 'authmatech'] as const
-export type ProviderId = (typeof PROVIDER_IDS)[number]
+export type BuiltInProviderId = (typeof PROVIDER_IDS)[number]
+/** A built-in provider's id, or a custom definition's (lower-case words joined by dashes). */
+export type ProviderId = string
+export const PROVIDER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/
 
 export const HEALTH_STATES = ['healthy', 'degraded', 'failing', 'unknown', 'unchecked'] as const
 export type HealthState = (typeof HEALTH_STATES)[number]
@@ -194,7 +198,7 @@ export interface WorkspaceInfo {
   /** `demo`: accounts on the built-in provider simulators, never the user's own. */
   readonly active: WorkspaceKind
   /** Base URL of each provider simulator while the Demo workspace is active. */
-  readonly simulators: Readonly<Record<ProviderId, string>> | null
+  readonly simulators: Readonly<Record<BuiltInProviderId, string>> | null
 }
 
 /** The running build's own security posture, for the Security screen. */

@@ -9,7 +9,7 @@ import type { RetrySettings } from '../../src/core/diagnosis/retry'
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../src/core/http/client'
 import { isLoopbackHost } from '../../src/core/http/host-binding'
 import { providerDefinition } from '../../src/core/providers/registry'
-import type { ProviderId } from '../../src/shared/model'
+import type { BuiltInProviderId } from '../../src/shared/model'
 
 /** Loopback, plus `.invalid` names (RFC 6761: they never resolve), for the DNS case. */
 export const testHost = (host: string): boolean => isLoopbackHost(host) || host.endsWith('.invalid')
@@ -19,7 +19,7 @@ export function testHttpClient(options: Omit<HttpClientOptions, 'allowHost'> = {
 }
 
 /** The providers' retry policies with tiny waits, so 429/5xx cases stay fast. */
-export const fastRetry = (_provider: ProviderId, settings: RetrySettings): RetrySettings => ({
+export const fastRetry = (_provider: string, settings: RetrySettings): RetrySettings => ({
   ...settings,
   initialDelayMs: 5,
   maxDelayMs: 20,
@@ -27,7 +27,7 @@ export const fastRetry = (_provider: ProviderId, settings: RetrySettings): Retry
 })
 
 /** Values of the secret fields (as the definition says) of an account's fields. */
-export function secretsOf(provider: ProviderId, fields: Readonly<Record<string, string>>): string[] {
+export function secretsOf(provider: BuiltInProviderId, fields: Readonly<Record<string, string>>): string[] {
   return providerDefinition(provider).fields.filter((f) => f.secret).map((f) => (fields[f.name] ?? '').trim()).filter((v) => v.length >= 6)
 }
 

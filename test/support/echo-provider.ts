@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { buildFaultEnvelope } from '../../src/core/providers/nmbrs/soap-envelope'
-import type { ProviderId } from '../../src/shared/model'
+import type { BuiltInProviderId } from '../../src/shared/model'
 
 /** Canaries that pass every provider's field checks and hold characters each encoding changes. */
 export const ECHO_CANARIES = {
@@ -17,7 +17,7 @@ export const ECHO_CANARIES = {
   nmbrs: { USERNAME: 'canary.ops@example.com', TOKEN: 'cnryNm>4+a/B&c=D<e~F!g2', DOMAIN: 'canary-bv' },
   authmatech: { API_KEY: 'cnryAm/8+Hh&Jj<Kk=Ll~M!3', CLIENT_ID: 'canary-client' },
   smsgate: { USERNAME: 'CNRYUS', PASSWORD: 'cnrySg+5/Tt&Uu<Vv=Ww~X!4' },
-} as const satisfies Record<ProviderId, Record<string, string>>
+} as const satisfies Record<BuiltInProviderId, Record<string, string>>
 
 /** Every canary secret (the values a leak would show). */
 export const ECHO_SECRETS: ReadonlyArray<string> = [ECHO_CANARIES.groupcall.PASSWORD, ECHO_CANARIES.nmbrs.TOKEN, ECHO_CANARIES.authmatech.API_KEY, ECHO_CANARIES.smsgate.PASSWORD]
@@ -120,7 +120,7 @@ function answer(path: string, secret: string, user: string): Answer {
 export interface EchoProvider {
   readonly origin: string
   /** Fields of one account per provider (base URL included), by convention name. */
-  readonly fields: Readonly<Record<ProviderId, Readonly<Record<string, string>>>>
+  readonly fields: Readonly<Record<BuiltInProviderId, Readonly<Record<string, string>>>>
   /** How many requests carried a credential. */
   readonly requests: () => number
   close(): Promise<void>

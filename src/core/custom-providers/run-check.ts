@@ -50,7 +50,7 @@ function environmentFor(d: ProviderDefinitionFile, given: string | undefined, ba
   return (d.environments.find((e) => host !== null && e.hosts.includes(host)) ?? d.environments[0]!).id
 }
 
-interface Context {
+export interface StepsContext {
   readonly d: ProviderDefinitionFile
   readonly exchange: ReturnType<typeof createExchange>
   readonly baseUrl: string
@@ -61,12 +61,12 @@ interface Context {
   readonly remember: (value: string) => void
 }
 
-type Outcome = { readonly verdict: Verdict; readonly rule?: Rule; readonly token?: IssuedToken }
+export type StepsOutcome = { readonly verdict: Verdict; readonly rule?: Rule; readonly token?: IssuedToken }
 
-const send = <T>(c: Context, step: string, request: BuiltRequest, classify: StepClassifier<T>, once = false) =>
+const send = <T>(c: StepsContext, step: string, request: BuiltRequest, classify: StepClassifier<T>, once = false) =>
   c.exchange<T>({ step, method: request.method, url: request.url, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }), once }, classify)
 
-async function issueToken(c: Context): Promise<Outcome> {
+async function issueToken(c: StepsContext): Promise<StepsOutcome> {
   const credential = c.d.credential
   if (credential.type !== 'oauth2-client-credentials') throw new Error('not an OAuth definition')
   const classify = classifyToken(c.d.name, credential.scopes, c.providerNow)
@@ -76,14 +76,14 @@ async function issueToken(c: Context): Promise<Outcome> {
   return { verdict, token }
 }
 
-async function runSteps(c: Context): Promise<Outcome> {
+export async function runSteps(c: StepsContext): Promise<StepsOutcome> {
   let token: IssuedToken | undefined
   if (c.d.credential.type === 'oauth2-client-credentials') {
     const issued = await issueToken(c)
     if (!issued.token) return issued
     token = issued.token
   }
-  let last: Outcome | null = null
+  let last: StepsOutcome | null = null
   const notes: string[] = []
   for (const step of c.d.probe) {
     const request = buildRequest(step, c.d.credential, c.baseUrl, c.values, token?.accessToken ?? null)
@@ -121,7 +121,7 @@ function tokenDetails(token: IssuedToken | undefined): DiagnosisDetails {
   return { token: { scopes: token.scopes, missingScopes: [], expiresAt: token.expiresAt === null ? null : new Date(token.expiresAt).toISOString(), issuer: null } }
 }
 
-function finish(outcome: Outcome, f: Finish): DefinitionDiagnosis {
+function finish(outcome: StepsOutcome, f: Finish): DefinitionDiagnosis {
   const { verdict } = outcome
   const skewed = isSkewed(f.skewMs)
   const cause: CauseCode = skewed && verdict.cause === 'ok' ? 'clock.skew' : verdict.cause

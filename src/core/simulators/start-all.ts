@@ -1,4 +1,4 @@
-import { type ProviderId } from '../../shared/model'
+import type { BuiltInProviderId } from '../../shared/model'
 import { createSimClock, type SimClock } from './clock'
 import { builtInModules } from '../providers/registry'
 import { startSimulator, type RunningSimulator } from './server'
@@ -13,15 +13,15 @@ export interface StartAllOptions {
 }
 
 export interface SimulatorSet {
-  readonly byId: Readonly<Record<ProviderId, RunningSimulator>>
+  readonly byId: Readonly<Record<BuiltInProviderId, RunningSimulator>>
   readonly clock: SimClock
   /** The `authdesk simulate --json` document (spec/cli.md). */
   describe(): SimulateDescription
   close(): Promise<void>
 }
 
-export type SimulateDescription = Record<ProviderId, string> & {
-  readonly credentials: Record<ProviderId, Record<string, ScenarioCredentials>>
+export type SimulateDescription = Record<BuiltInProviderId, string> & {
+  readonly credentials: Record<BuiltInProviderId, Record<string, ScenarioCredentials>>
 }
 
 /** Starts the four provider simulators on loopback, all on one simulated clock. */
@@ -37,12 +37,12 @@ export async function startAllSimulators(options: StartAllOptions = {}): Promise
     await Promise.all(started.map((s) => s.close()))
     throw error
   }
-  const byId = Object.fromEntries(started.map((s) => [s.id, s])) as unknown as Record<ProviderId, RunningSimulator>
+  const byId = Object.fromEntries(started.map((s) => [s.id, s])) as unknown as Record<BuiltInProviderId, RunningSimulator>
   return {
     byId,
     clock,
     describe: () => {
-      const urls = Object.fromEntries(started.map((s) => [s.id, s.baseUrl])) as Record<ProviderId, string>
+      const urls = Object.fromEntries(started.map((s) => [s.id, s.baseUrl])) as Record<BuiltInProviderId, string>
       const credentials = Object.fromEntries(started.map((s) => [s.id, s.scenarioCredentials()])) as SimulateDescription['credentials']
       return { ...urls, credentials }
     },

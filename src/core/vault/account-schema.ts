@@ -4,7 +4,7 @@
  * keychain.
  */
 import { z } from 'zod'
-import { ENVIRONMENTS, PROVIDER_IDS } from '../../shared/model'
+import { ENVIRONMENTS, PROVIDER_ID_PATTERN } from '../../shared/model'
 
 export const ACCOUNTS_FILE = 'accounts.json'
 export const ACCOUNTS_FORMAT = 'authdesk-accounts'
@@ -15,7 +15,7 @@ const secretFieldRecord = z.object({ fingerprint: z.string(), maskedTail: z.stri
 export const accountRecordSchema = z.object({
   id: z.string().min(1),
   label: z.string(),
-  provider: z.enum(PROVIDER_IDS),
+  provider: z.string().regex(PROVIDER_ID_PATTERN),
   environment: z.enum(ENVIRONMENTS),
   baseUrl: z.string().nullable(),
   /** When the user confirmed a base URL whose host is not the provider's (null otherwise). */

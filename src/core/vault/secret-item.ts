@@ -5,7 +5,7 @@
  * instead of lingering unseen.
  */
 import { z } from 'zod'
-import { ENVIRONMENTS, PROVIDER_IDS } from '../../shared/model'
+import { ENVIRONMENTS, PROVIDER_ID_PATTERN } from '../../shared/model'
 
 const ITEM_PREFIX = 'account:'
 
@@ -18,7 +18,7 @@ export function accountIdOf(item: string): string | null {
 
 const secretItemSchema = z.object({
   v: z.literal(1),
-  provider: z.enum(PROVIDER_IDS),
+  provider: z.string().regex(PROVIDER_ID_PATTERN),
   environment: z.enum(ENVIRONMENTS),
   label: z.string(),
   /** The custom base URL the secrets may go to (null: the environment's default); absent in items from before it was kept here. */

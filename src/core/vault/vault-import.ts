@@ -61,7 +61,7 @@ function plan(vault: Vault, records: ReadonlyArray<AccountRecord>, text: string,
       'import.empty',
       request.only?.length
         ? 'No account in the file matches the names given to import.'
-        : 'The file describes no account: variables must be named like SMSGATE_USERNAME or PROD_NMBRS_TOKEN.',
+        : 'The file describes no account: variables must be named like SMSGATE_USERNAME or PROD_NMBRS_TOKEN, with the token of a built-in provider or of a custom provider added first (`authdesk providers add FILE`; docs/providers/custom.md).',
     )
   const planned = selected.map((account): Planned => {
     const existing = records.find((r) => sameLabel(r.label, account.name)) ?? null

@@ -13,12 +13,12 @@ import { buildBundle } from '../../../src/core/bundle/build-bundle'
 import { exportBundle, previewBundle, type BundleSources } from '../../../src/core/bundle/bundle-service'
 import { BundleScanError, writeBundle } from '../../../src/core/bundle/write-bundle'
 import { isAppError } from '../../../src/core/errors'
-import type { ProviderId } from '../../../src/shared/model'
+import type { BuiltInProviderId } from '../../../src/shared/model'
 import { tempDir } from '../../unit/core/vault/fake-store'
 import { canaryVault, leakyHistories, secretValues, type CanaryVault } from './fixtures'
 import { harSchema } from './har-schema'
 
-const PROVIDERS: ReadonlyArray<ProviderId> = ['groupcall', 'nmbrs', 'smsgate', 'authmatech']
+const PROVIDERS: ReadonlyArray<BuiltInProviderId> = ['groupcall', 'nmbrs', 'smsgate', 'authmatech']
 const dirs: string[] = []
 afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true })
@@ -92,7 +92,7 @@ describe('support bundle', () => {
 
   it('report.md lists what each provider’s support asks for', async () => {
     const t = await canaryVault()
-    const md = async (p: ProviderId) => (await previewBundle(sources(t), { accountId: t.accounts[p].id })).files.find((f) => f.name === 'report.md')!.content
+    const md = async (p: BuiltInProviderId) => (await previewBundle(sources(t), { accountId: t.accounts[p].id })).files.find((f) => f.name === 'report.md')!.content
     const groupcall = await md('groupcall')
     expect(groupcall).toContain('- Customer ID: 1469')
     expect(groupcall).toContain('- Error messages: errorMsg "Data is not valid, no messages sent"')

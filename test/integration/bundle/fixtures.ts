@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Diagnosis, TranscriptEntry } from '../../../src/shared/diagnosis'
-import type { AccountView, ProviderId } from '../../../src/shared/model'
+import type { AccountView, BuiltInProviderId } from '../../../src/shared/model'
 import { openTestVault, type TestVault } from '../../unit/core/vault/fake-store'
 
 const b64url = (s: string): string => Buffer.from(s).toString('base64url')
@@ -44,13 +44,13 @@ export function secretValues(c: Canaries): string[] {
 
 export interface CanaryVault extends TestVault {
   readonly canaries: Canaries
-  readonly accounts: Readonly<Record<ProviderId, AccountView>>
+  readonly accounts: Readonly<Record<BuiltInProviderId, AccountView>>
 }
 
 export async function canaryVault(): Promise<CanaryVault> {
   const t = await openTestVault()
   const c = makeCanaries()
-  const create = (label: string, provider: ProviderId, fields: Record<string, string>) => t.vault.create({ label, provider, fields })
+  const create = (label: string, provider: BuiltInProviderId, fields: Record<string, string>) => t.vault.create({ label, provider, fields })
   const accounts = {
     groupcall: await create('School Groupcall', 'groupcall', { CUSTOMER_ID: '1469', PASSWORD: c.groupcall.PASSWORD, PARTNER_KEY: c.groupcall.PARTNER_KEY }),
     nmbrs: await create('Payroll Nmbrs', 'nmbrs', { USERNAME: 'payroll.ops@acme.example', TOKEN: c.nmbrs.TOKEN, DOMAIN: 'acme' }),
@@ -76,7 +76,7 @@ function entry(partial: Partial<TranscriptEntry> & Pick<TranscriptEntry, 'method
   }
 }
 
-function diagnosis(provider: ProviderId, partial: Partial<Diagnosis>): Diagnosis {
+function diagnosis(provider: BuiltInProviderId, partial: Partial<Diagnosis>): Diagnosis {
   return {
     provider,
     state: 'failing',
@@ -97,7 +97,7 @@ function diagnosis(provider: ProviderId, partial: Partial<Diagnosis>): Diagnosis
 const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 
 /** Check histories (newest first) whose transcripts leak the canaries in many forms. */
-export function leakyHistories(c: Canaries): Record<ProviderId, Diagnosis[]> {
+export function leakyHistories(c: Canaries): Record<BuiltInProviderId, Diagnosis[]> {
   const gcBody = JSON.stringify({ messageData: [{ CustomerId: '1469', Password: c.groupcall.PASSWORD, Recipients: [{ MobileNumber: '+447700900000' }], SMSMessage: 'AuthDesk credential check' }], PartnerKey: c.groupcall.PARTNER_KEY })
   const soap = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><AuthHeader xmlns="https://api.nmbrs.nl/soap/v3/DebtorService"><Username>payroll.ops@acme.example</Username><Token>${c.nmbrs.TOKEN}</Token></AuthHeader></soap:Header><soap:Body><Environment_Get xmlns="https://api.nmbrs.nl/soap/v3/DebtorService"/></soap:Body></soap:Envelope>`
   return {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAllSimulators, type SimulatorSet } from '../../../src/core/simulators/start-all'
-import type { ProviderId } from '../../../src/shared/model'
+import type { BuiltInProviderId } from '../../../src/shared/model'
 import { runCli } from '../../support/run-cli'
 
 interface Result {
@@ -35,7 +35,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-function vars(prefix: string, provider: ProviderId, scenario: string, patch: Record<string, string> = {}): Record<string, string> {
+function vars(prefix: string, provider: BuiltInProviderId, scenario: string, patch: Record<string, string> = {}): Record<string, string> {
   const fields = { ...sims.byId[provider].scenarioCredentials()[scenario], ...patch }
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}_${k}`, v]))
 }

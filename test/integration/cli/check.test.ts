@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAllSimulators, type SimulatorSet } from '../../../src/core/simulators/start-all'
-import type { ProviderId } from '../../../src/shared/model'
+import type { BuiltInProviderId } from '../../../src/shared/model'
 import { canary, expectNoSecrets, secretsOf } from '../../support/diagnosis'
 
 let sims: SimulatorSet
@@ -36,7 +36,7 @@ async function check(args: ReadonlyArray<string>, env: Record<string, string> = 
 }
 
 /** `<prefix>_<FIELD>` variables for one scenario of one provider. */
-function vars(prefix: string, provider: ProviderId, scenario: string, patch: Record<string, string> = {}): Record<string, string> {
+function vars(prefix: string, provider: BuiltInProviderId, scenario: string, patch: Record<string, string> = {}): Record<string, string> {
   const fields = { ...sims.byId[provider].scenarioCredentials()[scenario], ...patch }
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}_${k}`, v]))
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkAccount } from '../../../src/core/diagnosis/engine'
-import type { ProviderId } from '../../../src/shared/model'
+import type { BuiltInProviderId } from '../../../src/shared/model'
 import { fastRetry, testHttpClient } from '../../support/diagnosis'
 
 interface Answer {
@@ -17,7 +17,7 @@ interface Answer {
   readonly body: string
 }
 interface Shape {
-  readonly provider: ProviderId
+  readonly provider: BuiltInProviderId
   readonly why: string
   readonly settings: Record<string, string>
   readonly answers: Record<string, Answer>

@@ -5,7 +5,7 @@
  */
 import type { CauseCode } from '../../../src/shared/causes'
 import type { Diagnosis } from '../../../src/shared/diagnosis'
-import type { ProviderId } from '../../../src/shared/model'
+import type { BuiltInProviderId } from '../../../src/shared/model'
 import { checkAccount, type CheckDeps, type CheckInput } from '../../../src/core/diagnosis/engine'
 import type { RefreshedTokens } from '../../../src/core/diagnosis/types'
 import type { HttpClient } from '../../../src/core/http/client'
@@ -31,7 +31,7 @@ export interface MatrixRun {
 
 export interface MatrixCase {
   readonly name: string
-  readonly provider: ProviderId
+  readonly provider: BuiltInProviderId
   readonly kind: 'scenario' | 'fault' | 'transport' | 'canary'
   readonly expect: CauseCode
   /** Why the case cannot run here, if it cannot. */
@@ -40,7 +40,7 @@ export interface MatrixCase {
 }
 
 /** What each scenario's description says a checker should conclude. */
-export const SCENARIO_CAUSES: Readonly<Record<ProviderId, Readonly<Record<string, CauseCode>>>> = {
+export const SCENARIO_CAUSES: Readonly<Record<BuiltInProviderId, Readonly<Record<string, CauseCode>>>> = {
   groupcall: {
     valid: 'ok',
     'wrong-password': 'credentials.invalid',
@@ -112,21 +112,21 @@ export const SCENARIO_CAUSES: Readonly<Record<ProviderId, Readonly<Record<string
   },
 }
 
-const PROVIDERS: ReadonlyArray<ProviderId> = ['groupcall', 'nmbrs', 'smsgate', 'authmatech']
+const PROVIDERS: ReadonlyArray<BuiltInProviderId> = ['groupcall', 'nmbrs', 'smsgate', 'authmatech']
 
-export function credentialsOf(env: MatrixEnv, provider: ProviderId, scenario: string): Record<string, string> {
+export function credentialsOf(env: MatrixEnv, provider: BuiltInProviderId, scenario: string): Record<string, string> {
   const found = env.sims.byId[provider].scenarioCredentials()[scenario]
   if (!found) throw new Error(`${provider} has no scenario ${scenario}`)
   return { ...found }
 }
 
-export async function runCheck(provider: ProviderId, fields: Record<string, string>, deps: Omit<CheckDeps, 'http'> & { http: HttpClient }, extra: Partial<CheckInput> = {}): Promise<MatrixRun> {
+export async function runCheck(provider: BuiltInProviderId, fields: Record<string, string>, deps: Omit<CheckDeps, 'http'> & { http: HttpClient }, extra: Partial<CheckInput> = {}): Promise<MatrixRun> {
   const secrets = secretsOf(provider, fields)
   const diagnosis = await checkAccount({ provider, fields, ...extra }, { retry: fastRetry, ...deps })
   return { diagnosis, secrets }
 }
 
-const scenarioCase = (provider: ProviderId, scenario: string, expect: CauseCode): MatrixCase => ({
+const scenarioCase = (provider: BuiltInProviderId, scenario: string, expect: CauseCode): MatrixCase => ({
   name: `${provider} scenario ${scenario}`,
   provider,
   kind: 'scenario',
@@ -150,7 +150,7 @@ function withStoreCase(scenario: string, expect: CauseCode): MatrixCase {
   }
 }
 
-function optionCase(provider: ProviderId, scenario: string, options: object, expect: CauseCode, label: string): MatrixCase {
+function optionCase(provider: BuiltInProviderId, scenario: string, options: object, expect: CauseCode, label: string): MatrixCase {
   return {
     name: `${provider} scenario ${scenario} (${label})`,
     provider,
@@ -185,7 +185,7 @@ const FAULT_CAUSES: ReadonlyArray<readonly [FaultKind, CauseCode, Partial<FaultR
   ['latency', 'ok', { latencyMs: 50 }],
 ]
 
-function faultCase(provider: ProviderId, kind: FaultKind, expect: CauseCode, extra: Partial<FaultRule> = {}, count?: number): MatrixCase {
+function faultCase(provider: BuiltInProviderId, kind: FaultKind, expect: CauseCode, extra: Partial<FaultRule> = {}, count?: number): MatrixCase {
   const detail = Object.entries(extra).map(([k, v]) => `${k}=${String(v)}`).join(' ')
   return {
     name: `${provider} fault ${kind}${detail ? ` ${detail}` : ''}${count ? ` ×${count}` : ''}`,
@@ -204,7 +204,7 @@ function faultCase(provider: ProviderId, kind: FaultKind, expect: CauseCode, ext
   }
 }
 
-function transportCase(provider: ProviderId, label: string, expect: CauseCode, base: (env: MatrixEnv, path: string) => string, client?: (env: MatrixEnv) => HttpClient, skip?: MatrixCase['skip']): MatrixCase {
+function transportCase(provider: BuiltInProviderId, label: string, expect: CauseCode, base: (env: MatrixEnv, path: string) => string, client?: (env: MatrixEnv) => HttpClient, skip?: MatrixCase['skip']): MatrixCase {
   return {
     name: `${provider} transport ${label}`,
     provider,
@@ -219,9 +219,9 @@ function transportCase(provider: ProviderId, label: string, expect: CauseCode, b
   }
 }
 
-const simPort = (env: MatrixEnv, provider: ProviderId): string => new URL(env.sims.byId[provider].origin).port
+const simPort = (env: MatrixEnv, provider: BuiltInProviderId): string => new URL(env.sims.byId[provider].origin).port
 
-function transportCases(provider: ProviderId): MatrixCase[] {
+function transportCases(provider: BuiltInProviderId): MatrixCase[] {
   return [
     transportCase(provider, 'refused', 'network.refused', (env, path) => `http://127.0.0.1:${env.closedPort}${path}`),
     transportCase(provider, 'dns', 'network.dns', (_env, path) => `https://authdesk-check.invalid${path}`),
@@ -241,7 +241,7 @@ function transportCases(provider: ProviderId): MatrixCase[] {
 }
 
 /** Canary secrets against the live simulators, and pasted with the mistakes lint must catch. */
-function canaryCases(provider: ProviderId): MatrixCase[] {
+function canaryCases(provider: BuiltInProviderId): MatrixCase[] {
   const fieldsFor = (value: string): Record<string, string> =>
     ({
       groupcall: { CUSTOMER_ID: '1469', PASSWORD: value, PARTNER_KEY: canary('gcpk') },

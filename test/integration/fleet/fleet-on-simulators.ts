@@ -24,18 +24,18 @@ import { MemorySecretStore } from '../../../src/core/vault/secret-store'
 import { Vault } from '../../../src/core/vault/vault'
 import { demoDraft } from '../../../src/core/workspace/demo-workspace'
 import type { EventName, EventPayloadOf } from '../../../src/shared/contract'
-import type { AccountView, ProviderId } from '../../../src/shared/model'
+import type { AccountView, BuiltInProviderId } from '../../../src/shared/model'
 import { ManualClock } from '../../unit/core/health/manual-clock'
 
 export interface AccountPlan {
-  readonly provider: ProviderId
+  readonly provider: BuiltInProviderId
   readonly scenario: string
   readonly count: number
 }
 
 export interface FleetOptions {
   readonly accounts: ReadonlyArray<AccountPlan>
-  readonly budgets?: Partial<Record<ProviderId, RateLimit>>
+  readonly budgets?: Partial<Record<BuiltInProviderId, RateLimit>>
   /** Put the simulators on the test's clock too (their rate windows follow it). */
   readonly simulatorsOnTestClock?: boolean
   readonly store?: SecretStore
@@ -53,7 +53,7 @@ export interface SimFleet {
   readonly inFlight: Map<string, number>
   readonly peakInFlight: Map<string, number>
   of<E extends EventName>(name: E): Array<EventPayloadOf<E>>
-  ids(provider: ProviderId, scenario?: string): string[]
+  ids(provider: BuiltInProviderId, scenario?: string): string[]
   /** Moves the clock, then waits (in real time) until requests and events stop. */
   step(ms: number): Promise<void>
   close(): Promise<void>

@@ -15,7 +15,7 @@ import { createHandlers } from '../../../src/core/ipc/handlers'
 import { createRouter } from '../../../src/core/ipc/router'
 import { sameOriginMainFrame } from '../../../src/core/ipc/sender-policy'
 import { createServices } from '../../../src/core/services'
-import { PROVIDER_IDS, type ProviderId } from '../../../src/shared/model'
+import { PROVIDER_IDS, type BuiltInProviderId } from '../../../src/shared/model'
 import { recoverableCanaries } from '../../support/canary-search'
 import { ECHO_SECRETS, echoForms, startEchoProvider, type EchoProvider } from '../../support/echo-provider'
 import { runCli } from '../../support/run-cli'
@@ -108,7 +108,7 @@ describe.skipIf(!haveKeyring)('the vault, the app and bundles against the echo p
     try {
       const ids: string[] = []
       for (const provider of PROVIDER_IDS) {
-        const { BASE_URL, ...fields } = echo.fields[provider as ProviderId] as Record<string, string>
+        const { BASE_URL, ...fields } = echo.fields[provider as BuiltInProviderId] as Record<string, string>
         const created = (await call('accounts:create', { label: `Echo ${provider}`, provider, baseUrl: BASE_URL, confirmUnlistedHost: true, fields })) as { id: string }
         ids.push(created.id)
       }

@@ -3,12 +3,12 @@ import { lintAccount, type LintInput } from '../../../../src/core/diagnosis/lint
 import { lintSmsGate } from '../../../../src/core/providers/smsgate/lint'
 import { signHs256 } from '../../../../src/core/providers/smsgate/jwt'
 import { providerDefinition } from '../../../../src/core/providers/registry'
-import type { ProviderId } from '../../../../src/shared/model'
+import type { BuiltInProviderId } from '../../../../src/shared/model'
 
 const SECRET = 'c2a4f0e1-6b3d-4e8a-9f71-5d2b8c0e4a13'
 const JWT = signHs256({ sub: 'VALID1', exp: 2_000_000_000, scopes: ['devices:list'] }, 'x'.repeat(32))
 const input = (fields: Record<string, string>, extra: Partial<LintInput> = {}): LintInput => ({ fields, baseUrl: null, environment: null, scopes: null, ...extra })
-const lint = (provider: ProviderId, fields: Record<string, string>, extra: Partial<LintInput> = {}) => lintAccount(providerDefinition(provider), input(fields, extra))
+const lint = (provider: BuiltInProviderId, fields: Record<string, string>, extra: Partial<LintInput> = {}) => lintAccount(providerDefinition(provider), input(fields, extra))
 
 describe('lintAccount', () => {
   it('passes well-formed accounts of every provider', () => {
@@ -48,7 +48,7 @@ describe('lintAccount', () => {
     ['letters in the Groupcall customer id', 'groupcall', 'CUSTOMER_ID', '14a9', /digits only/],
     ['a URL as the Nmbrs domain', 'nmbrs', 'DOMAIN', 'https://acme.nmbrs.nl/', /host name/],
   ] as const)('%s → credentials.malformed', (_name, provider, field, value, message) => {
-    const base: Record<ProviderId, Record<string, string>> = {
+    const base: Record<BuiltInProviderId, Record<string, string>> = {
       groupcall: { CUSTOMER_ID: '1469', PASSWORD: SECRET },
       nmbrs: { USERNAME: 'api@acme.example', TOKEN: 'abcdef0123456789', DOMAIN: 'acme' },
       smsgate: { USERNAME: 'VALID1', PASSWORD: 'k3x9-fq2m_p8zt' },

@@ -5,7 +5,7 @@ import { RateLimiter } from '../../../../src/core/health/rate-limiter'
 import { FleetScheduler, type SchedulerOptions } from '../../../../src/core/health/scheduler'
 import type { EventName, EventPayloadOf } from '../../../../src/shared/contract'
 import type { Diagnosis, DiagnosedState } from '../../../../src/shared/diagnosis'
-import type { AccountView, ProviderId } from '../../../../src/shared/model'
+import type { AccountView } from '../../../../src/shared/model'
 import { diagnosis } from './fixtures'
 import { ManualClock } from './manual-clock'
 
@@ -20,8 +20,8 @@ export class FakeHealth {
   readonly histories = new Map<string, Diagnosis[]>()
   /** Ids in the order their checks started. */
   readonly started: string[] = []
-  readonly running = new Map<ProviderId, number>()
-  readonly peak = new Map<ProviderId, number>()
+  readonly running = new Map<string, number>()
+  readonly peak = new Map<string, number>()
   outcome: (id: string, nth: number) => Outcome = () => 'healthy'
   gate: Promise<void> | null = null
   private openGate: (() => void) | null = null

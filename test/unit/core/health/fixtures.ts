@@ -1,5 +1,5 @@
 import type { Diagnosis, DiagnosedState } from '../../../../src/shared/diagnosis'
-import type { AccountView, ProviderId, SecretsStatus } from '../../../../src/shared/model'
+import type { AccountView, BuiltInProviderId, SecretsStatus } from '../../../../src/shared/model'
 import type { CauseCode } from '../../../../src/shared/causes'
 
 const CAUSE: Record<DiagnosedState, CauseCode> = { healthy: 'ok', degraded: 'clock.skew', failing: 'credentials.invalid', unknown: 'server.unavailable' }
@@ -23,7 +23,7 @@ export function diagnosis(state: DiagnosedState, overrides: Partial<Diagnosis> &
   }
 }
 
-export function account(id: string, provider: ProviderId = 'nmbrs', secretsStatus: SecretsStatus = 'keychain', fields: Record<string, string> = {}): AccountView {
+export function account(id: string, provider: BuiltInProviderId = 'nmbrs', secretsStatus: SecretsStatus = 'keychain', fields: Record<string, string> = {}): AccountView {
   return {
     id,
     label: `Account ${id}`,

@@ -5,13 +5,13 @@ import { accountKey, budgetLookup, requestKey } from '../../../../src/core/healt
 import { RateLimiter } from '../../../../src/core/health/rate-limiter'
 import type { HttpClient, HttpOutcome, HttpRequestSpec } from '../../../../src/core/http/client'
 import { providerDefinition } from '../../../../src/core/providers/registry'
-import type { ProviderId } from '../../../../src/shared/model'
+import type { BuiltInProviderId } from '../../../../src/shared/model'
 import { account } from './fixtures'
 import { flush, ManualClock } from './manual-clock'
 
 const ORIGIN = 'http://127.0.0.1:4010'
 
-function spec(provider: ProviderId, headers: Record<string, string> = {}): HttpRequestSpec {
+function spec(provider: BuiltInProviderId, headers: Record<string, string> = {}): HttpRequestSpec {
   return { method: 'GET', url: `${ORIGIN}/v1/api/me/products`, headers, timeoutMs: 1000, binding: { definition: providerDefinition(provider), environment: 'production', baseUrl: ORIGIN } }
 }
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../../src/core/errors'
 import { accountKey } from '../../../../src/core/health/provider-budgets'
 import { displayedState, type ScheduledHealth } from '../../../../src/shared/fleet'
-import type { ProviderId } from '../../../../src/shared/model'
+import type { BuiltInProviderId } from '../../../../src/shared/model'
 import { fleet, type Fleet } from './fake-health'
 import { account } from './fixtures'
 
@@ -10,7 +10,7 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const START = 30_000 // the scheduler's pause after start and wake-up
 
-const many = (n: number, provider: ProviderId = 'nmbrs', prefix = provider) => Array.from({ length: n }, (_, i) => account(`${prefix}-${i}`, provider))
+const many = (n: number, provider: BuiltInProviderId = 'nmbrs', prefix = provider) => Array.from({ length: n }, (_, i) => account(`${prefix}-${i}`, provider))
 let running: Fleet[] = []
 afterEach(() => {
   running.forEach((f) => f.scheduler.stop())

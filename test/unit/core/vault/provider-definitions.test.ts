@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { builtInModules, providerDefinition } from '../../../../src/core/providers/registry'
 import { providerByEnvName } from '../../../../src/core/providers/registry'
-import { PROVIDER_IDS, type ProviderId } from '../../../../src/shared/model'
+import { PROVIDER_IDS, type BuiltInProviderId } from '../../../../src/shared/model'
 
 describe('provider definitions', () => {
   it('one per provider id, each found by its variable token', () => {
@@ -26,7 +26,7 @@ describe('provider definitions', () => {
   })
 
   it('matches the CLI spec’s required fields and documented hosts', () => {
-    const required = (id: ProviderId) => providerDefinition(id).fields.filter((f) => f.required).map((f) => f.name)
+    const required = (id: BuiltInProviderId) => providerDefinition(id).fields.filter((f) => f.required).map((f) => f.name)
     expect(required('groupcall')).toEqual(['CUSTOMER_ID', 'PASSWORD'])
     expect(required('nmbrs')).toEqual(['USERNAME', 'TOKEN'])
     expect(required('authmatech')).toEqual(['API_KEY', 'CLIENT_ID'])

@@ -1,0 +1,69 @@
+/**
+ * A custom provider's accounts live in the vault like built-ins': `providers add` installs the
+ * definition, `accounts add --env` takes its variables, `check --vault` checks them through the
+ * diagnosis engine against the definition's generated simulator (real keychain, real HTTP).
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadDefinition } from '../../../src/core/custom-providers/load'
+import { customProviderModule } from '../../../src/core/custom-providers/module'
+import { createSimClock } from '../../../src/core/simulators/clock'
+import { startSimulator, type RunningSimulator } from '../../../src/core/simulators/server'
+import { runCli } from '../../support/run-cli'
+
+const haveKeyring = process.env.AUTHDESK_TEST_KEYRING === '1'
+
+describe.skipIf(!haveKeyring)('custom provider accounts in the vault (needs the test keyring: scripts/keyring-run.sh)', () => {
+  let root: string
+  let sim: RunningSimulator<string>
+  let env: NodeJS.ProcessEnv
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'authdesk-custom-accounts-'))
+    env = { ...process.env, AUTHDESK_KEYCHAIN_SERVICE: `authdesk-test-${randomUUID()}` }
+    const loaded = loadDefinition(readFileSync('definitions/github.yaml', 'utf8'))
+    if (!loaded.ok) throw new Error('github.yaml does not load')
+    sim = await startSimulator(customProviderModule(loaded.definition).simulator(createSimClock()))
+  })
+  afterAll(async () => {
+    await sim?.close()
+    await rm(root, { recursive: true, force: true })
+  })
+
+  it('adds, lists and checks accounts of a definition added with providers add', async () => {
+    const dataDir = join(root, 'vault')
+    const added = await runCli(['providers', 'add', 'definitions/github.yaml', '--data-dir', dataDir], env)
+    expect(added.code, added.stderr).toBe(0)
+    const scenarios = sim.scenarioCredentials()
+    const names = ['authenticated', 'bad-credentials'].filter((n) => Object.hasOwn(scenarios, n))
+    expect(names).toHaveLength(2)
+    const lines = names.flatMap((name) => Object.entries(scenarios[name]!).map(([field, value]) => `${name.toUpperCase().replace(/-/g, '_')}_GITHUB_${field}=${value}`))
+    const envFile = join(root, 'github.env')
+    await writeFile(envFile, lines.join('\n'))
+
+    const imported = await runCli(['accounts', 'add', '--env', envFile, '--data-dir', dataDir], env)
+    expect(imported.code, imported.stderr).toBe(0)
+    const listed = await runCli(['accounts', 'list', '--data-dir', dataDir, '--json'], env)
+    const accounts = (JSON.parse(listed.stdout) as { accounts: Array<{ label: string; provider: string }> }).accounts
+    expect(accounts.map((a) => a.provider)).toEqual(['github', 'github'])
+
+    const checked = await runCli(['check', '--vault', '--data-dir', dataDir, '--json'], env)
+    const results = (JSON.parse(checked.stdout) as { results: Array<{ account: string; state: string; cause: string }> }).results
+    const byAccount = new Map(results.map((r) => [r.account.toUpperCase(), r]))
+    expect(byAccount.get('AUTHENTICATED_GITHUB')).toMatchObject({ state: 'healthy', cause: 'ok' })
+    expect(byAccount.get('BAD_CREDENTIALS_GITHUB')).toMatchObject({ state: 'failing', cause: 'credentials.invalid' })
+    expect(checked.stdout).not.toContain(scenarios.authenticated!.TOKEN)
+  })
+
+  it('refuses an account for a provider nobody defined, naming the fix', async () => {
+    const dataDir = join(root, 'other')
+    const envFile = join(root, 'unknown.env')
+    await writeFile(envFile, 'X_GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n')
+    const imported = await runCli(['accounts', 'add', '--env', envFile, '--data-dir', dataDir], env)
+    expect(imported.code).not.toBe(0)
+    expect(imported.stderr + imported.stdout).toMatch(/providers add|no provider|not known/i)
+  })
+})

@@ -1,3 +1,4 @@
+import { accountLabelsUsing } from '../../core/vault/provider-usage'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import {
@@ -139,10 +140,13 @@ async function add(dir: string, file: string, json: boolean, io: CliIo): Promise
   return outcome.ok ? EXIT.ok : EXIT.failing
 }
 
-async function remove(dir: string, id: string, io: CliIo): Promise<number> {
+async function remove(dir: string, id: string, dataDir: string, force: boolean, io: CliIo): Promise<number> {
+  const users = await accountLabelsUsing(dataDir, id)
+  if (users.length > 0 && !force)
+    throw new UsageError(`${users.length} account(s) use ${id}: ${users.slice(0, 10).join(', ')}. Remove them first (authdesk accounts remove NAME...), or add --force to keep them listed without a definition (their checks then send nothing).`)
   const removed = await removeDefinition(dir, id)
   if (removed === null) throw new UsageError(`no definition with id "${id}" in ${dir} (see \`authdesk providers list\`).`)
-  io.stdout(`Removed ${id} (${removed}).\n`)
+  io.stdout(`Removed ${id} (${removed}).${users.length > 0 ? ` ${users.length} account(s) still name it; add the definition again to check them.` : ''}\n`)
   return EXIT.ok
 }
 
@@ -165,6 +169,7 @@ const FLAGS = {
   'data-dir': DATA_DIR_FLAG,
   env: { type: 'string', value: 'FILE', help: 'check: the .env file describing the accounts (GITHUB_TOKEN=…, PROD_GITHUB_TOKEN=…)' },
   json: JSON_FLAG,
+  force: { type: 'boolean', default: false, help: 'remove: remove even when accounts use the provider (they stay listed; their checks send nothing)' },
 } as const satisfies FlagTable
 
 export function createProvidersCommand(options: ProvidersCommandOptions = {}): Command {
@@ -189,8 +194,9 @@ export function createProvidersCommand(options: ProvidersCommandOptions = {}): C
         case 'add':
         case 'remove': {
           if (files.length !== 1) throw new UsageError(`${action} takes one ${action === 'add' ? 'definition FILE' : 'definition ID'}.`)
-          const dir = resolve(values.dir ?? providersDir(values['data-dir'] ?? defaultDataDir(io.env)))
-          return action === 'add' ? add(dir, files[0]!, json, io) : remove(dir, files[0]!, io)
+          const dataDir = resolve(values['data-dir'] ?? defaultDataDir(io.env))
+          const dir = resolve(values.dir ?? providersDir(dataDir))
+          return action === 'add' ? add(dir, files[0]!, json, io) : remove(dir, files[0]!, dataDir, values.force === true, io)
         }
         case 'check':
           if (files.length !== 1) throw new UsageError('check takes one definition FILE (and --env ENVFILE for the accounts).')

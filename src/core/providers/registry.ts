@@ -2,6 +2,7 @@ import type { ProviderId } from '../../shared/model'
 import { AppError } from '../errors'
 import { authmatechModule } from './authmatech/module'
 import { groupcallModule } from './groupcall/module'
+import { missingProviderModule } from './missing-provider'
 import type { ProviderModule } from './module'
 import { nmbrsModule } from './nmbrs/module'
 import { smsGateModule } from './smsgate/module'
@@ -30,9 +31,15 @@ export function findProviderModule(id: string): ProviderModule | undefined {
   return builtIn.get(id) ?? custom.get(id)
 }
 
+/** The module of `id`; for an id no module has (a removed definition), one whose check says so and sends nothing. */
 export function providerModule(id: ProviderId): ProviderModule {
+  return findProviderModule(id) ?? missingProviderModule(id)
+}
+
+/** Refuses an id no module has, naming the fix (new accounts, imports). */
+export function requireKnownProvider(id: ProviderId): ProviderModule {
   const found = findProviderModule(id)
-  if (!found) throw new AppError('config.invalid', `Provider "${id}" is not known here: add its definition (authdesk providers add FILE) or pick another provider.`, { field: 'provider' })
+  if (!found) throw new AppError('provider.unknown', `Provider "${id}" is not known here: add its definition first (authdesk providers add FILE, or the Providers screen).`, { field: 'provider' })
   return found
 }
 

@@ -7,7 +7,7 @@ import type { Environment, ProviderId } from '../../shared/model'
 import { AppError } from '../errors'
 import { isProviderHost, normaliseBaseUrl } from '../http/host-binding'
 import { isOn } from '../providers/field-shapes'
-import { providerDefinition } from '../providers/registry'
+import { requireKnownProvider } from '../providers/registry'
 import { environmentOf, type CredentialField, type ProviderDefinition } from '../providers/types'
 
 export interface InputProblem {
@@ -200,7 +200,7 @@ export interface CheckedDraft extends SplitFields {
 /** Every check for a new account; the result is usable only when `problems` is empty. */
 export function checkDraft(draft: AccountDraft, labelTaken: (label: string) => boolean): { value: CheckedDraft; problems: InputProblem[] } {
   const problems: InputProblem[] = []
-  const definition = providerDefinition(draft.provider)
+  const definition = requireKnownProvider(draft.provider).definition
   const label = checkLabel(draft.label, labelTaken, problems)
   const environment = checkEnvironment(definition, draft.environment ?? definition.environments[0]!.id, problems)
   const base = checkBaseUrl(definition, draft.baseUrl ?? null, draft.confirmUnlistedHost === true, problems, isOn(draft.fields.ALLOW_LOCAL_HTTP))

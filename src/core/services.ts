@@ -3,6 +3,7 @@
  * they run the same code path.
  */
 import type { SaveLocation } from './bundle/save-location'
+import { ProviderCatalog } from './custom-providers/catalog'
 import { installCustomProviders } from './custom-providers/install'
 import { AppError } from './errors'
 import type { CaFilePicker } from './http/ca-file-picker'
@@ -92,6 +93,8 @@ export interface Services {
   readonly tokens: TokenService
   /** The active workspace's wizard progress. */
   wizard(): WizardStore
+  /** Built-in and custom providers; adding and removing definitions (the Providers screen). */
+  readonly providers: ProviderCatalog
   /** Asks main's Open dialog for the extra CA file and saves it (checked first; applies from the next start); unchanged when cancelled. */
   chooseCaFile(): Promise<NetworkTrust>
   /** Removes the extra CA file setting (from the next start). */
@@ -207,6 +210,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     limiter,
     tokens,
     wizard,
+    providers: new ProviderCatalog(options.dataDir),
     chooseCaFile: async () => {
       if (!options.caFilePicker) throw new AppError('network.no-file-dialog', 'Choosing a CA file needs the desktop app’s Open dialog; the CLI takes --ca-file FILE.', { field: 'caFile' })
       const path = await options.caFilePicker.choose()

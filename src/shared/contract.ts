@@ -3,6 +3,7 @@
  * schema for its request and a type for its response. Main-to-renderer events have their
  * own map. Main parses every request against its schema; responses are not re-parsed.
  */
+import { MAX_DEFINITION_TEXT, type ProviderAddResult, type ProviderCatalogEntry } from './provider-catalog'
 import { z } from 'zod'
 import type { BundlePreviewView, ExportedBundleView } from './bundle'
 import type { Diagnosis } from './diagnosis'
@@ -86,6 +87,12 @@ export const channels = {
   'app:clear-ca-file': channel<NetworkTrust>()(none),
   /** The providers and the fields, environments and scopes their accounts have. */
   'providers:list': channel<ReadonlyArray<ProviderInfo>>()(none),
+  /** Built-in providers and the custom definition files, with their problems. */
+  'providers:catalog': channel<ReadonlyArray<ProviderCatalogEntry>>()(none),
+  /** Adds a custom provider from the text of a definition file (pasted, or read from a file the user picked). */
+  'providers:add': channel<ProviderAddResult>()(z.object({ text: z.string().min(1).max(MAX_DEFINITION_TEXT) }).strict()),
+  /** Removes a custom provider no account uses. */
+  'providers:remove': channel<{ readonly removed: string }>()(z.object({ id: provider }).strict()),
   'accounts:list': channel<ReadonlyArray<AccountView>>()(none),
   /** Which secret storage is active and what the vault found when it loaded. */
   'accounts:status': channel<VaultStatus>()(none),

@@ -97,12 +97,21 @@ export type AddOutcome =
  */
 export async function addDefinition(dir: string, source: string): Promise<AddOutcome> {
   const { text, result } = await readDefinitionText(source)
+  return saveDefinition(dir, text, result, extname(source).toLowerCase() === '.json' ? '.json' : '.yaml')
+}
+
+/** The same, for pasted text (saved as YAML, which JSON is too). */
+export function addDefinitionText(dir: string, text: string): Promise<AddOutcome> {
+  return saveDefinition(dir, text, loadDefinition(text), '.yaml')
+}
+
+async function saveDefinition(dir: string, text: string, result: LoadResult, extension: string): Promise<AddOutcome> {
   if (!result.ok) return result
   const existing = (await readDefinitionDir(dir)).flatMap((e) => (e.result.ok ? [{ file: e.file, definition: e.result.definition }] : []))
   const clashes = crossCheck(result.definition, result.locate, existing)
   if (clashes.length > 0) return { ok: false, problems: [...clashes, ...result.warnings] }
   await mkdir(dir, { recursive: true, mode: 0o700 })
-  const path = join(dir, `${result.definition.id}${extname(source).toLowerCase() === '.json' ? '.json' : '.yaml'}`)
+  const path = join(dir, `${result.definition.id}${extension}`)
   await writeFileAtomic(path, text)
   return { ok: true, id: result.definition.id, path, warnings: result.warnings }
 }

@@ -1,7 +1,7 @@
 /** Page helpers for the e2e specs: navigation and the workspace switch, by role and label. */
 import { expect, type Page } from '@playwright/test'
 
-export async function goTo(page: Page, screen: 'Dashboard' | 'Background checks' | 'Security' | 'About'): Promise<void> {
+export async function goTo(page: Page, screen: 'Dashboard' | 'Background checks' | 'Providers' | 'Security' | 'About'): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen }).click()
   await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible()
 }

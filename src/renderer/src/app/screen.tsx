@@ -1,3 +1,4 @@
+import { ProvidersScreen } from '@renderer/features/providers/components/providers-screen'
 import { useCallback, useMemo } from 'react'
 import { EditorScreen } from '../features/accounts/components/editor/editor-screen'
 import { DashboardScreen } from '../features/accounts/components/dashboard/dashboard-screen'
@@ -121,6 +122,8 @@ export function Screen() {
       )
     case 'schedule':
       return <FleetScreen />
+    case 'providers':
+      return <ProvidersScreen />
     case 'security':
       return <SecurityScreen />
     case 'about':

@@ -7,6 +7,7 @@ import { useNavigation, type Route } from './stores/navigation'
 const NAV: ReadonlyArray<{ readonly route: Route['name']; readonly label: string; readonly icon: IconName }> = [
   { route: 'dashboard', label: 'Dashboard', icon: 'dashboard' },
   { route: 'schedule', label: 'Background checks', icon: 'schedule' },
+  { route: 'providers', label: 'Providers', icon: 'server' },
   { route: 'security', label: 'Security', icon: 'shield' },
   { route: 'about', label: 'About', icon: 'info' },
 ]
@@ -21,6 +22,7 @@ const SECTION: Readonly<Record<Route['name'], Route['name']>> = {
   troubleshoot: 'dashboard',
   bundle: 'dashboard',
   schedule: 'schedule',
+  providers: 'providers',
   security: 'security',
   about: 'about',
 }

@@ -11,6 +11,7 @@ export type Route =
   | { readonly name: 'bundle'; readonly id: string }
   | { readonly name: 'import' }
   | { readonly name: 'schedule' }
+  | { readonly name: 'providers' }
   | { readonly name: 'security' }
   | { readonly name: 'about' }
 

@@ -1,0 +1,91 @@
+/**
+ * The Providers screen end to end: a custom provider added from a file and from pasted text
+ * (a broken definition shows every problem with its line, nothing is added), an account for it
+ * made in the editor and checked against the definition's generated simulator (real HTTP), its
+ * wizard opened on the definition's own fix, and the provider removed.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { stringify } from 'yaml'
+import { loadDefinition } from '../../src/core/custom-providers/load'
+import { customProviderModule } from '../../src/core/custom-providers/module'
+import { createSimClock } from '../../src/core/simulators/clock'
+import { startSimulator, type RunningSimulator } from '../../src/core/simulators/server'
+import { baseDefinition } from '../support/definitions'
+import { expect, test } from '../support/harness/fixtures'
+import { dashboardReady, goTo, openAccount, switchWorkspace } from './pages/app-page'
+import { checkNow } from './pages/health-page'
+
+let sim: RunningSimulator<string>
+let folder: string
+
+/** The test definition (its documented host); accounts point at the generated simulator with a confirmed base URL. */
+function definitionText(): string {
+  return stringify(baseDefinition())
+}
+
+test.beforeAll(async () => {
+  const loaded = loadDefinition(definitionText())
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems))
+  sim = await startSimulator(customProviderModule(loaded.definition).simulator(createSimClock()))
+  folder = await mkdtemp(join(tmpdir(), 'authdesk-e2e-providers-'))
+})
+test.afterAll(async () => {
+  await sim.close()
+  await rm(folder, { recursive: true, force: true })
+})
+
+test.beforeEach(async ({ app }) => {
+  await dashboardReady(app.page)
+  await switchWorkspace(app.page, 'My accounts')
+  await goTo(app.page, 'Providers')
+})
+
+test('a broken definition shows every problem with its line and field, and nothing is added', async ({ app }) => {
+  const { page } = app
+  const broken = definitionText().replace('cause: credentials.invalid', 'cause: credentials.wrong').replace('method: GET', 'method: PUT')
+  await page.getByTestId('provider-text').fill(broken)
+  await page.getByRole('button', { name: 'Check and add' }).click()
+  const problems = page.getByTestId('provider-problems').locator('li')
+  await expect(problems.filter({ hasText: /line \d+ \(probe\[0\]\.rules\[0\]\.cause\)/ })).toHaveCount(1)
+  await expect(problems.filter({ hasText: /line \d+ \(probe\[0\]\.method\)/ })).toHaveCount(1)
+  await expect(page.getByTestId('provider-table').getByTestId('provider-row')).toHaveCount(4)
+  expect(await app.services.providers.list()).toHaveLength(4)
+})
+
+test('adds a provider from a file, checks an account of it on its generated simulator, opens its wizard, then removes it', async ({ app }) => {
+  const { page, services } = app
+  const file = join(folder, 'acme.yaml')
+  await writeFile(file, definitionText())
+  await page.getByTestId('provider-file').setInputFiles(file)
+  await expect(page.getByTestId('provider-text')).toHaveValue(/id: acme/)
+  await page.getByRole('button', { name: 'Check and add' }).click()
+  await expect(page.getByTestId('toast').filter({ hasText: 'Added the provider Acme (acme)' })).toBeVisible()
+  await expect(page.getByTestId('provider-row').filter({ hasText: 'acme.yaml' })).toContainText('Custom')
+
+  const refused = sim.scenarioCredentials().refused!
+  await goTo(page, 'Dashboard')
+  await page.getByRole('button', { name: 'Add account' }).first().click()
+  await page.getByRole('group', { name: 'Provider' }).getByText('Acme', { exact: true }).click()
+  await page.getByLabel('Label', { exact: true }).fill('Acme billing')
+  await page.getByLabel('Account', { exact: true }).fill(refused.ACCOUNT!)
+  await page.getByLabel('API key', { exact: true }).fill(refused.API_KEY!)
+  await page.getByLabel('Custom base URL (optional)', { exact: true }).fill(sim.baseUrl)
+  await page.getByTestId('host-confirm').getByRole('checkbox').check()
+  await page.getByRole('button', { name: /^Add account$/ }).last().click()
+  await expect(page.getByTestId('toast').filter({ hasText: 'Added “Acme billing”' })).toBeVisible()
+  expect((await services.vault.list()).find((a) => a.label === 'Acme billing')).toMatchObject({ provider: 'acme', secretsStatus: 'keychain' })
+
+  await openAccount(page, 'Acme billing')
+  await checkNow(page)
+  await expect(page.getByTestId('diagnosis-card')).toContainText('Refused.')
+  expect(await page.content()).not.toContain(refused.API_KEY!)
+  await page.getByRole('button', { name: 'Troubleshoot' }).click()
+  await expect(page.locator('[aria-current="step"]')).toContainText('Re-copy the key.')
+
+  await goTo(page, 'Providers')
+  await page.getByRole('button', { name: 'Remove Acme' }).click()
+  await page.getByRole('button', { name: 'Remove provider' }).click()
+  await expect(page.getByTestId('confirm-dialog')).toContainText('1 account(s) use this provider (Acme billing)')
+})

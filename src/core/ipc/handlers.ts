@@ -27,7 +27,7 @@ export function createHandlers(services: Services): Handlers {
     'app:security': () => services.securityPosture(),
     'app:choose-ca-file': () => services.chooseCaFile(),
     'app:clear-ca-file': () => services.clearCaFile(),
-    'providers:list': () => listProviders(),
+    'providers:list': () => listProviders(services.workspaces.info().active),
     'providers:catalog': () => services.providers.list(),
     'providers:add': ({ text }) => services.providers.add(text),
     'providers:remove': ({ id }) => services.providers.remove(id),

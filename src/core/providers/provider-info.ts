@@ -1,7 +1,7 @@
-import type { FieldShape, ProviderInfo } from '../../shared/model'
+import type { FieldShape, ProviderInfo, WorkspaceKind } from '../../shared/model'
 import { digits, email, hostName, jwt, noSpaces } from './field-shapes'
 import type { ProviderCapabilities } from './module'
-import { providerModules } from './registry'
+import { customSourceOf, providerModules } from './registry'
 import type { CredentialField, ProviderDefinition } from './types'
 
 const SHAPES = new Map<CredentialField['check'], FieldShape>([
@@ -36,6 +36,9 @@ export function toProviderInfo(definition: ProviderDefinition, capabilities: Pro
   }
 }
 
-export function listProviders(): ReadonlyArray<ProviderInfo> {
-  return providerModules().map((m) => toProviderInfo(m.definition, m.capabilities))
+/** The providers accounts of a workspace can be for: the Demo's own provider only in the Demo. */
+export function listProviders(workspace: WorkspaceKind = 'mine'): ReadonlyArray<ProviderInfo> {
+  return providerModules()
+    .filter((m) => workspace === 'demo' || customSourceOf(m.definition.id) !== 'demo')
+    .map((m) => toProviderInfo(m.definition, m.capabilities))
 }

@@ -12,11 +12,23 @@ import type { ProviderDefinition } from './types'
 const BUILT_IN: ReadonlyArray<ProviderModule> = [groupcallModule, nmbrsModule, smsGateModule, authmatechModule]
 
 const builtIn = new Map<string, ProviderModule>(BUILT_IN.map((m) => [m.definition.id, m]))
-let custom = new Map<string, ProviderModule>()
+/** Where custom modules come from: the data directory's definition files, or the Demo workspace's own. */
+export type CustomSource = 'data-dir' | 'demo'
+const custom = new Map<CustomSource, ReadonlyMap<string, ProviderModule>>()
 
-/** Replaces the custom providers (definition files); an id a built-in has stays the built-in's. */
-export function setCustomModules(modules: ReadonlyArray<ProviderModule>): void {
-  custom = new Map(modules.filter((m) => !builtIn.has(m.definition.id)).map((m) => [m.definition.id, m]))
+/** Replaces one source's custom providers; an id a built-in (or the data directory) has stays theirs. */
+export function setCustomModules(modules: ReadonlyArray<ProviderModule>, source: CustomSource = 'data-dir'): void {
+  custom.set(source, new Map(modules.filter((m) => !builtIn.has(m.definition.id)).map((m) => [m.definition.id, m])))
+}
+
+function customModule(id: string): ProviderModule | undefined {
+  return custom.get('data-dir')?.get(id) ?? custom.get('demo')?.get(id)
+}
+
+/** The source of a custom provider, or null for a built-in or an unknown id. */
+export function customSourceOf(id: string): CustomSource | null {
+  if (builtIn.has(id)) return null
+  return custom.get('data-dir')?.has(id) ? 'data-dir' : custom.get('demo')?.has(id) ? 'demo' : null
 }
 
 export function builtInModules(): ReadonlyArray<ProviderModule> {
@@ -24,11 +36,13 @@ export function builtInModules(): ReadonlyArray<ProviderModule> {
 }
 
 export function providerModules(): ReadonlyArray<ProviderModule> {
-  return [...BUILT_IN, ...custom.values()]
+  const own = [...(custom.get('data-dir')?.values() ?? [])]
+  const demo = [...(custom.get('demo')?.values() ?? [])].filter((m) => !own.some((o) => o.definition.id === m.definition.id))
+  return [...BUILT_IN, ...own, ...demo]
 }
 
 export function findProviderModule(id: string): ProviderModule | undefined {
-  return builtIn.get(id) ?? custom.get(id)
+  return builtIn.get(id) ?? customModule(id)
 }
 
 /** The module of `id`; for an id no module has (a removed definition), one whose check says so and sends nothing. */

@@ -1,6 +1,6 @@
 /**
- * The Demo workspace: the four provider simulators on loopback and one account per
- * simulated scenario, in a throw-away vault whose secrets stay in memory. It is never mixed
+ * The Demo workspace: the four provider simulators and the Demo's custom provider on
+ * loopback, and one account per simulated scenario, in a throw-away vault whose secrets stay in memory. It is never mixed
  * with the user's own accounts, and it is named "Demo" so nobody takes it for a provider's
  * own sandbox environment.
  */
@@ -11,7 +11,11 @@ import { ENVIRONMENTS, PROVIDER_IDS, type Environment, type ProviderId } from '.
 import type { Logger } from '../log'
 import { providerDefinition } from '../providers/registry'
 import type { SecretScrubber } from '../secret-scrubber'
+import { startSimulator, type RunningSimulator } from '../simulators/server'
 import { startAllSimulators, type SimulatorSet } from '../simulators/start-all'
+import { customProviderModule } from '../custom-providers/module'
+import { setCustomModules } from '../providers/registry'
+import { demoProviderDefinition } from './demo-provider'
 import type { ScenarioInfo } from '../simulators/types'
 import type { AccountDraft } from '../vault/account-input'
 import { MemorySecretStore } from '../vault/secret-store'
@@ -22,6 +26,8 @@ export const DEMO_STORAGE_REASON = 'Demo workspace: simulated credentials for th
 export interface DemoWorkspace {
   readonly vault: Vault
   readonly simulators: SimulatorSet
+  /** The simulator of the Demo's custom provider (generated from its definition). */
+  readonly customSimulator: RunningSimulator<string>
   /** Scenarios the vault refused to store (deliberately malformed values), by account label. */
   readonly skipped: ReadonlyArray<string>
   close(): Promise<void>
@@ -59,20 +65,23 @@ export async function openDemoWorkspace(options: DemoOptions): Promise<DemoWorks
   const store = new MemorySecretStore({ backend: 'memory', persistent: false, reason: DEMO_STORAGE_REASON, hint: null, error: null })
   const vault = await Vault.open({ dataDir, store, scrubber: options.scrubber, logger: options.logger })
   const skipped: string[] = []
-  for (const provider of PROVIDER_IDS) {
-    const running = simulators.byId[provider]
+  const customModule = customProviderModule(demoProviderDefinition())
+  setCustomModules([customModule], 'demo')
+  const custom = await startSimulator(customModule.simulator(simulators.clock), { latencyMs: options.latencyMs ?? 150, clock: simulators.clock })
+  for (const running of [...PROVIDER_IDS.map((id) => simulators.byId[id]), custom]) {
     const urls = running.scenarioCredentials()
     for (const [scenario, info] of Object.entries(running.simulator.scenarios())) {
-      const draft = demoDraft(provider, scenario, info, urls[scenario]!.BASE_URL!)
+      const draft = demoDraft(running.id, scenario, info, urls[scenario]!.BASE_URL!)
       await vault.create(draft).catch(() => skipped.push(draft.label))
     }
   }
   return {
     vault,
     simulators,
+    customSimulator: custom,
     skipped,
     close: async () => {
-      await simulators.close()
+      await Promise.all([simulators.close(), custom.close()])
       await rm(dataDir, { recursive: true, force: true })
     },
   }

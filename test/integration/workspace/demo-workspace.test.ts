@@ -1,3 +1,4 @@
+import { listProviders } from '../../../src/core/providers/provider-info'
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -48,6 +49,17 @@ describe('Demo workspace', () => {
     expect(byLabel.get('Groupcall Messenger · email-only-customer')?.fields).toMatchObject({ CHANNEL: 'Email' })
     const checked = await services.health.check(byLabel.get('SMSGate · local-server')!.id)
     expect(checked).toMatchObject({ state: 'healthy' })
+  })
+
+  it('has a custom provider of its own, from a definition, checked on its generated simulator; My accounts do not offer it', async () => {
+    const services = await start(await mkdtemp(join(tmpdir(), 'authdesk-demo-test-')))
+    const custom = (await services.vault.list()).filter((a) => a.provider === 'demo-status')
+    expect(custom.map((a) => a.label).sort()).toEqual(['Status API (custom, Demo) · key-accepted', 'Status API (custom, Demo) · key-refused', 'Status API (custom, Demo) · plan-expired', 'Status API (custom, Demo) · valid'])
+    const verdicts = new Map<string, string>()
+    for (const account of custom) verdicts.set(account.label.split(' · ')[1]!, `${(await services.health.check(account.id)).state}`)
+    expect(Object.fromEntries(verdicts)).toEqual({ 'key-accepted': 'healthy', 'key-refused': 'failing', 'plan-expired': 'degraded', valid: 'healthy' })
+    expect(listProviders('demo').map((p) => p.id)).toContain('demo-status')
+    expect(listProviders('mine').map((p) => p.id)).not.toContain('demo-status')
   })
 
   it('keeps the user’s own vault apart, and remembers an explicit switch across restarts', async () => {

@@ -4,7 +4,7 @@ import { dashboardReady, goTo, openEditor, row, switchWorkspace } from './pages/
 import { fillNewAccount, save, startAdding } from './pages/editor-page'
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no violation on the shell, dashboard, editor, import, background checks, security and about screens (${colorScheme} theme)`, async ({ app }) => {
+  test(`axe finds no violation on the shell, dashboard, editor, import, background checks, providers, security and about screens (${colorScheme} theme)`, async ({ app }) => {
     test.setTimeout(90_000) // axe takes a few seconds per screen
     const { page } = app
     await page.emulateMedia({ colorScheme })
@@ -31,6 +31,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByTestId('field-error')).toBeVisible()
     await expectAccessible(page, 'background checks (invalid interval)')
+
+    await goTo(page, 'Providers')
+    await expectAccessible(page, 'providers')
+    await page.getByTestId('provider-text').fill('apiVersion: authdesk.dev/provider/v1\nid: Acme\n')
+    await page.getByRole('button', { name: 'Check and add' }).click()
+    await expect(page.getByTestId('provider-problems')).toBeVisible()
+    await expectAccessible(page, 'providers (a definition with problems)')
 
     await goTo(page, 'Security')
     await expectAccessible(page, 'security')

@@ -9,20 +9,12 @@ import { createExchange } from '../../diagnosis/exchange'
 import { evidenceText } from '../../diagnosis/http-fallback'
 import type { RetrySettings } from '../../diagnosis/retry'
 import type { StepClassifier } from '../../diagnosis/types'
-import type { HttpClient } from '../../http/client'
-import type { CredentialBinding } from '../../http/host-binding'
 import { SecretScrubber } from '../../secret-scrubber'
-import type { KeyRotation } from '../module'
+import type { KeyRotation, KeyRotationDeps } from '../module'
 import { AUTHMATECH_PATHS, authmatechAuthHeaders, authmatechEnvelopeSchema } from './envelope'
 import { AUTHMATECH_RETRY } from './probe'
 
-export interface RotateDeps {
-  readonly http: HttpClient
-  readonly binding: CredentialBinding
-  readonly baseUrl: string
-  readonly timeoutMs: number
-  readonly now: () => number
-}
+export type RotateDeps = KeyRotationDeps
 
 export type RotateOutcome = { readonly ok: true; readonly newApiKey: string } | { readonly ok: false; readonly cause: CauseCode; readonly summary: string }
 

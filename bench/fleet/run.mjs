@@ -23,11 +23,15 @@ const LATENCY = Number(values.latency)
 const CONCURRENCY = Number(values.concurrency)
 const USAGE_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nBENCH_USAGE "+JSON.stringify(process.resourceUsage())+"\\n"))'
 
-/** Per-provider check lanes, read from the source the CLI was built from. */
+/** Per-provider check lanes, read from each provider module's source the CLI was built from. */
 function lanes() {
-  const text = readFileSync(new URL('../../src/core/diagnosis/providers.ts', import.meta.url), 'utf8')
-  const found = Object.fromEntries([...text.matchAll(/id: '(\w+)',[^}\n]*maxConcurrent: (\d+)/g)].map((m) => [m[1], Number(m[2])]))
-  for (const p of PROVIDERS) if (!found[p]) throw new Error(`no maxConcurrent for ${p} in src/core/diagnosis/providers.ts`)
+  const found = {}
+  for (const p of PROVIDERS) {
+    const file = new URL(`../../src/core/providers/${p}/module.ts`, import.meta.url)
+    const match = /maxConcurrent: (\d+)/.exec(readFileSync(file, 'utf8'))
+    if (!match) throw new Error(`no maxConcurrent in src/core/providers/${p}/module.ts`)
+    found[p] = Number(match[1])
+  }
   return found
 }
 

@@ -77,6 +77,10 @@ describe.each(BACKENDS)('canary secrets with $name', ({ options }) => {
     // No Open dialog here (no desktop app): refused, naming the CLI's --ca-file.
     expect((await call('app:choose-ca-file')).ok).toBe(false)
     await call('providers:list')
+    // A refused definition text holding a canary in a comment: the problems sent back never repeat it.
+    await call('providers:catalog')
+    expect((await call('providers:add', { text: `apiVersion: authdesk.dev/provider/v1\nid: Canary\n# ${extra[0]}\n` })).ok).toBe(true)
+    expect((await call('providers:remove', { id: 'no-such-provider' })).ok).toBe(false)
     // The workspace channels: without the Demo offered, the user's own vault stays active.
     await call('workspace:info')
     await call('workspace:switch', { to: 'mine' })

@@ -92,8 +92,8 @@ describe('IPC with Object.prototype names as ids (real handlers, an empty vault)
   })
 
   it('covers every channel whose request names an account', () => {
-    // knowledge:steps takes step ids, not account ids.
-    const named = CHANNEL_NAMES.filter((c) => c !== 'knowledge:steps' && /\b(accountId|id|ids)\b/.test(JSON.stringify(Object.keys((channels[c].request as unknown as { shape?: object }).shape ?? {}))))
+    // knowledge:steps takes step ids and providers:remove a provider id, not account ids.
+    const named = CHANNEL_NAMES.filter((c) => c !== 'knowledge:steps' && c !== 'providers:remove' && /\b(accountId|id|ids)\b/.test(JSON.stringify(Object.keys((channels[c].request as unknown as { shape?: object }).shape ?? {}))))
     expect(named.sort()).toEqual(ACCOUNT_SCOPED.map(([c]) => c).sort())
   })
 
@@ -101,6 +101,14 @@ describe('IPC with Object.prototype names as ids (real handlers, an empty vault)
     for (const id of [...PROTOTYPE_NAMES, 'no-such-account']) {
       const reply = await real.dispatch(trusted, name, payload(id))
       expect(reply, `${name} ${id}`).toMatchObject({ ok: false, error: { code: 'account.not-found' } })
+    }
+  })
+
+  it('providers:remove removes nothing for prototype names: refused as no provider id, or as no such custom provider', async () => {
+    for (const id of PROTOTYPE_NAMES) {
+      const reply = await real.dispatch(trusted, 'providers:remove', { id })
+      expect(reply, id).toMatchObject({ ok: false })
+      expect(['ipc.invalid-request', 'provider.not-found'], id).toContain((reply as { error: { code: string } }).error.code)
     }
   })
 

@@ -7,7 +7,7 @@
 // (the Electron version is pinned in package.json and reviewed with each upgrade), and
 // scripts/offline-guard.mjs stops the tool's translation download before anything leaves the process.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, existsSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
@@ -20,6 +20,7 @@ if (!existsSync('out/renderer/index.html')) {
 }
 const electronVersion = require('electron/package.json').version
 const work = mkdtempSync(join(tmpdir(), 'eneg-'))
+process.on('exit', () => rmSync(work, { recursive: true, force: true }))
 const stage = join(work, 'app')
 for (const dir of ['main', 'preload']) cpSync(join('src', dir), join(stage, dir), { recursive: true })
 cpSync('out/renderer/index.html', join(stage, 'renderer', 'index.html'))

@@ -226,7 +226,16 @@ export interface ProviderInfo {
   readonly id: ProviderId
   readonly label: string
   /** What the provider's module can do beyond checking: a managed token lifecycle, in-app key rotation. */
-  readonly capabilities: { readonly tokens: boolean; readonly keyRotation: boolean }
+  readonly capabilities: {
+    readonly tokens: boolean
+    readonly keyRotation: boolean
+    /** The provider can revoke a token before it expires. */
+    readonly revokesTokens: boolean
+    /** An issue request may ask for a token lifetime. */
+    readonly tokenLifetime: boolean
+    /** The fields an account needs for AuthDesk to issue tokens. */
+    readonly tokenIssuerFields: ReadonlyArray<string>
+  }
   readonly fields: ReadonlyArray<{
     readonly name: string
     readonly label: string

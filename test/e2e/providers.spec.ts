@@ -18,6 +18,7 @@ import { dashboardReady, goTo, openAccount, switchWorkspace } from './pages/app-
 import { checkNow } from './pages/health-page'
 
 let sim: RunningSimulator<string>
+let oauthSim: RunningSimulator<string>
 let folder: string
 
 /** The test definition (its documented host); accounts point at the generated simulator with a confirmed base URL. */
@@ -25,14 +26,37 @@ function definitionText(): string {
   return stringify(baseDefinition())
 }
 
-test.beforeAll(async () => {
-  const loaded = loadDefinition(definitionText())
+/** The same API behind OAuth 2.0 client credentials. */
+function oauthDefinitionText(): string {
+  const base = baseDefinition() as { probe: Array<Record<string, unknown>> }
+  return stringify({
+    ...base,
+    probe: [{ ...base.probe[0], path: '/v1/me' }],
+    id: 'acmeauth',
+    name: 'Acme Auth',
+    envToken: 'ACMEAUTH',
+    fields: [
+      { name: 'CLIENT_ID', label: 'Client id', secret: false, required: true, example: 'client-0001' },
+      { name: 'CLIENT_SECRET', label: 'Client secret', secret: true, required: true, example: 'secret-0123456789abcdef' },
+    ],
+    credential: { type: 'oauth2-client-credentials', tokenUrl: '/oauth/token', clientId: '{{CLIENT_ID}}', clientSecret: '{{CLIENT_SECRET}}', scopes: ['read'] },
+  })
+}
+
+async function simulatorFor(text: string): Promise<RunningSimulator<string>> {
+  const loaded = loadDefinition(text)
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems))
-  sim = await startSimulator(customProviderModule(loaded.definition).simulator(createSimClock()))
+  return startSimulator(customProviderModule(loaded.definition).simulator(createSimClock()))
+}
+
+test.beforeAll(async () => {
+  sim = await simulatorFor(definitionText())
+  oauthSim = await simulatorFor(oauthDefinitionText())
   folder = await mkdtemp(join(tmpdir(), 'authdesk-e2e-providers-'))
 })
 test.afterAll(async () => {
-  await sim.close()
+  await sim?.close()
+  await oauthSim?.close()
   await rm(folder, { recursive: true, force: true })
 })
 
@@ -88,4 +112,39 @@ test('adds a provider from a file, checks an account of it on its generated simu
   await page.getByRole('button', { name: 'Remove Acme' }).click()
   await page.getByRole('button', { name: 'Remove provider' }).click()
   await expect(page.getByTestId('confirm-dialog')).toContainText('1 account(s) use this provider (Acme billing)')
+})
+
+test('a custom OAuth provider: AuthDesk issues its token, counts it down, and says it cannot be revoked', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('provider-text').fill(oauthDefinitionText())
+  await page.getByRole('button', { name: 'Check and add' }).click()
+  await expect(page.getByTestId('toast').filter({ hasText: 'Added the provider Acme Auth (acmeauth)' })).toBeVisible()
+
+  const accepted = oauthSim.scenarioCredentials().accepted!
+  await goTo(page, 'Dashboard')
+  await page.getByRole('button', { name: 'Add account' }).first().click()
+  await page.getByRole('group', { name: 'Provider' }).getByText('Acme Auth', { exact: true }).click()
+  await page.getByLabel('Label', { exact: true }).fill('Acme app')
+  await page.getByLabel('Client id', { exact: true }).fill(accepted.CLIENT_ID!)
+  await page.getByLabel('Client secret', { exact: true }).fill(accepted.CLIENT_SECRET!)
+  await page.getByLabel('Custom base URL (optional)', { exact: true }).fill(oauthSim.baseUrl)
+  await page.getByTestId('host-confirm').getByRole('checkbox').check()
+  await page.getByRole('button', { name: /^Add account$/ }).last().click()
+  await expect(page.getByTestId('toast').filter({ hasText: 'Added “Acme app”' })).toBeVisible()
+
+  await openAccount(page, 'Acme app')
+  const panel = page.getByTestId('token-panel')
+  await expect(panel.getByTestId('token-status')).toHaveText('No managed token')
+  await expect(panel).toContainText("Acme Auth sets the token's lifetime itself.")
+  await expect(panel.getByLabel('Lifetime in seconds (optional)')).toHaveCount(0)
+  await panel.getByRole('button', { name: 'Issue token' }).click()
+  await expect(panel.getByTestId('token-status')).toHaveText('Active')
+  await expect(panel.getByTestId('token-expires-at').getByTestId('countdown')).toHaveText(/^Token expires in (59m \d\ds|1h 00m)/)
+  await expect(panel.getByTestId('token-record')).toHaveCount(1)
+  await expect(panel.getByTestId('token-record').locator('code')).toHaveText(/^acmeauth-[0-9a-f]{8}$/)
+  await expect(panel.getByTestId('tokens-not-revocable')).toContainText('Acme Auth offers no way to revoke a token')
+  await expect(panel.getByRole('button', { name: /^Revoke token/ })).toHaveCount(0)
+  const html = await page.content()
+  expect(html).not.toContain(accepted.CLIENT_SECRET!)
+  expect(html).not.toContain('simtoken-')
 })

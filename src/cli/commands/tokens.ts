@@ -16,7 +16,7 @@ const USAGE = `authdesk tokens list --account NAME [--json] [--data-dir DIR]
        authdesk tokens revoke --account NAME [--jti ID] [--json] [--data-dir DIR]`
 
 const FLAGS = {
-  account: { type: 'string', value: 'NAME', help: 'the SMSGate account (its name or id)' },
+  account: { type: 'string', value: 'NAME', help: 'the account (its name or id), of a provider that issues tokens' },
   scopes: { type: 'string', value: 'a,b', help: 'issue: the scopes of the new token (default: the account’s)' },
   ttl: { type: 'string', value: 'S', help: 'issue: lifetime in seconds' },
   print: { type: 'boolean', default: false, help: 'issue: print the token on stdout (for a CI job); AuthDesk will not use it' },
@@ -29,7 +29,7 @@ const ACTIONS = ['list', 'issue', 'refresh', 'revoke'] as const
 type Action = (typeof ACTIONS)[number]
 
 /** Problems with what was asked (not with the credential): exit 2. */
-const USAGE_CODES = new Set(['account.not-found', 'tokens.unsupported', 'tokens.scope-unknown', 'tokens.scope-reserved'])
+const USAGE_CODES = new Set(['account.not-found', 'tokens.unsupported', 'tokens.scope-unknown', 'tokens.scope-reserved', 'tokens.cannot-issue', 'tokens.cannot-revoke'])
 
 function exitFor(code: string): number {
   if (USAGE_CODES.has(code)) return EXIT.usage
@@ -107,7 +107,7 @@ const scrubberSafe = <T>(value: T, scrub: (text: string) => string): T => JSON.p
 export function createTokensCommand(open: OpenServices = openDefaultServices): Command {
   return {
     name: 'tokens',
-    summary: 'List, issue, refresh and revoke SMSGate tokens of a vault account (prints a token only with issue --print)',
+    summary: 'List, issue, refresh and revoke the tokens of a vault account whose provider issues them: SMSGate, or a custom provider with OAuth client credentials (prints a token only with issue --print)',
     usage: USAGE,
     flags: FLAGS,
     examples: ['authdesk tokens list --account SG', 'authdesk tokens issue --account SG --scopes messages:send --ttl 3600 --print'],

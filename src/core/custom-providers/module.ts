@@ -8,6 +8,7 @@ import type { ProviderModule } from '../providers/module'
 import type { ProviderDefinition } from '../providers/types'
 import { credentialField, lintFields } from './account-lint'
 import { definitionKnowledge, knowledgeStepsFor } from './knowledge'
+import { oauthTokenLifecycle } from './oauth-tokens'
 import { secretForms } from './request'
 import { runSteps } from './run-check'
 import type { ProviderDefinitionFile, Rule } from './schema'
@@ -18,12 +19,14 @@ import { READ_ONLY_RETRY } from '../diagnosis/retry'
 const MINUTE = 60_000
 
 export function customDefinition(d: ProviderDefinitionFile): ProviderDefinition {
+  const oauthScopes = d.credential.type === 'oauth2-client-credentials' ? d.credential.scopes : null
   return {
     id: d.id,
     envName: d.envToken,
     label: d.name,
     fields: d.fields.map(credentialField),
     environments: d.environments.map((e) => ({ id: e.id, label: e.label, baseUrl: e.baseUrl.replace(/\/+$/, ''), hosts: e.hosts.map((h) => h.toLowerCase()) })),
+    ...(oauthScopes === null ? {} : { scopes: { known: [...oauthScopes], defaults: [...oauthScopes], reserved: [] } }),
   }
 }
 
@@ -63,6 +66,6 @@ export function customProviderModule(d: ProviderDefinitionFile): ProviderModule 
     },
     budget: { limit: d.limits.requestsPerMinute, windowMs: MINUTE, basis: `the definition's limits (${d.limits.requestsPerMinute} requests per minute)` },
     simulator: () => createDefinitionSimulator(d, scenarioPlans(d)),
-    capabilities: {},
+    capabilities: d.credential.type === 'oauth2-client-credentials' ? { tokens: oauthTokenLifecycle(d, d.credential) } : {},
   }
 }

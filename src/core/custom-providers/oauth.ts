@@ -16,6 +16,8 @@ export interface IssuedToken {
   readonly accessToken: string
   /** ms since the epoch on the provider's clock; null when the answer gave no lifetime. */
   readonly expiresAt: number | null
+  /** `expires_in` in ms. */
+  readonly lifetimeMs: number | null
   readonly scopes: ReadonlyArray<string>
 }
 
@@ -71,7 +73,7 @@ export function classifyToken(providerLabel: string, requested: ReadonlyArray<st
     if (response.status === 200 && body && typeof body.access_token === 'string' && body.access_token !== '') {
       const lifetime = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in * 1000 : null
       const scopes = typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean) : requested
-      const data: IssuedToken = { accessToken: body.access_token, expiresAt: lifetime === null ? null : now() + lifetime, scopes }
+      const data: IssuedToken = { accessToken: body.access_token, expiresAt: lifetime === null ? null : now() + lifetime, lifetimeMs: lifetime, scopes }
       return { cause: 'ok', summary: `${providerLabel} issued an access token.`, evidence, data }
     }
     const code = body && typeof body.error === 'string' ? body.error : null

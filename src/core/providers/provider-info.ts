@@ -17,7 +17,13 @@ export function toProviderInfo(definition: ProviderDefinition, capabilities: Pro
   return {
     id: definition.id,
     label: definition.label,
-    capabilities: { tokens: capabilities.tokens !== undefined, keyRotation: capabilities.keyRotation !== undefined },
+    capabilities: {
+      tokens: capabilities.tokens !== undefined,
+      keyRotation: capabilities.keyRotation !== undefined,
+      revokesTokens: capabilities.tokens?.revoke !== undefined,
+      tokenLifetime: capabilities.tokens?.asksLifetime === true,
+      tokenIssuerFields: [...(capabilities.tokens?.issuerFields ?? [])],
+    },
     fields: definition.fields.map(({ name, label, secret, required, hint, maxLength, check, choices, multiple, warning }) => ({
       name,
       label,

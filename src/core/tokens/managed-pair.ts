@@ -3,7 +3,7 @@
  * item under `tokens`, never in the account's TOKEN field) and what its claims say.
  */
 import type { TokenLifecycle, TokenPairAnswer } from '../providers/token-lifecycle'
-import type { TokenRecord } from './record-schema'
+import type { TokenFile, TokenRecord } from './record-schema'
 
 /** Names in the keychain item's `tokens` map. */
 export const ACCESS_TOKEN = 'ACCESS_TOKEN'
@@ -21,33 +21,56 @@ export interface ManagedPair {
   readonly refreshExpiresAtMs: number | null
 }
 
+/** What the token answer said, for a token whose claims cannot be read. */
+interface AnswerFacts {
+  readonly jti: string | null
+  readonly expiresAtMs: number
+  readonly issuedAtMs: number
+  readonly scopes: ReadonlyArray<string>
+}
+
 /**
- * Decodes a pair's claims; null when the access token has no jti or no expiry we can read
- * (`expiresAt`, from the token response, stands in for a missing `exp`).
+ * A pair from its tokens: their claims when readable (a JWT), else what the answer said. Null
+ * when neither gives an id and an expiry.
  */
-export function decodePair(lifecycle: TokenLifecycle, accessToken: string, refreshToken: string | null, expiresAt: string | null = null): ManagedPair | null {
+function decodePair(lifecycle: TokenLifecycle, accessToken: string, refreshToken: string | null, facts: AnswerFacts): ManagedPair | null {
   const claims = lifecycle.peekClaims(accessToken)
-  const expiresAtMs = claims?.exp !== undefined ? claims.exp * 1000 : expiresAt === null ? NaN : Date.parse(expiresAt)
-  if (!claims?.jti || !Number.isFinite(expiresAtMs)) return null
+  const jti = claims?.jti ?? facts.jti
+  const expiresAtMs = claims?.exp !== undefined ? claims.exp * 1000 : facts.expiresAtMs
+  if (!jti || !Number.isFinite(expiresAtMs)) return null
   const refresh = refreshToken === null ? null : lifecycle.peekClaims(refreshToken)
+  const issuedAtMs = claims?.iat !== undefined ? claims.iat * 1000 : facts.issuedAtMs
   return {
-    jti: claims.jti,
+    jti,
     accessToken,
     refreshToken,
     refreshJti: refresh?.jti ?? null,
-    scopes: claims.scopes ?? [],
+    scopes: claims?.scopes ?? facts.scopes,
     // Without iat the lifetime is unknown: assume SMSGate's default of 15 minutes.
-    issuedAtMs: claims.iat !== undefined ? claims.iat * 1000 : expiresAtMs - 15 * 60_000,
+    issuedAtMs: Number.isFinite(issuedAtMs) ? issuedAtMs : expiresAtMs - 15 * 60_000,
     expiresAtMs,
     refreshExpiresAtMs: refresh?.exp !== undefined ? refresh.exp * 1000 : null,
   }
 }
 
-export const decodeAnswer = (lifecycle: TokenLifecycle, answer: TokenPairAnswer): ManagedPair | null => decodePair(lifecycle, answer.accessToken, answer.refreshToken, answer.expiresAt)
+const time = (value: string | null | undefined): number => (value ? Date.parse(value) : NaN)
 
-export function pairFromKeychain(lifecycle: TokenLifecycle, tokens: Readonly<Record<string, string>>): ManagedPair | null {
+export function decodeAnswer(lifecycle: TokenLifecycle, answer: TokenPairAnswer): ManagedPair | null {
+  const facts = { jti: answer.jti || null, expiresAtMs: time(answer.expiresAt), issuedAtMs: time(answer.issuedAt), scopes: answer.scopes ?? [] }
+  return decodePair(lifecycle, answer.accessToken, answer.refreshToken, facts)
+}
+
+/**
+ * The pair in the keychain. An opaque token's id, times and scopes come from the record's current
+ * token (its id is not kept in the keychain item, whose every value the scrubber treats as secret).
+ */
+export function pairFromKeychain(lifecycle: TokenLifecycle, tokens: Readonly<Record<string, string>>, file: TokenFile): ManagedPair | null {
   const access = tokens[ACCESS_TOKEN]
-  return access ? decodePair(lifecycle, access, tokens[REFRESH_TOKEN] ?? null) : null
+  if (!access) return null
+  const id = file.current?.jti ?? null
+  const record = id === null ? undefined : file.records.find((r) => r.jti === id)
+  const facts = { jti: record?.jti ?? null, expiresAtMs: time(record?.expiresAt), issuedAtMs: time(record?.issuedAt), scopes: record?.scopes ?? [] }
+  return decodePair(lifecycle, access, tokens[REFRESH_TOKEN] ?? null, facts)
 }
 
 const iso = (msValue: number): string => new Date(msValue).toISOString()

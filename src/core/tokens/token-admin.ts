@@ -1,16 +1,17 @@
 /**
- * Issuing and revoking SMSGate tokens, with Basic credentials (or a token holding
- * `tokens:manage`). Issuing replaces the managed pair and revokes the one it replaces (whose
- * refresh token would otherwise live on for 30 days); a detached token is only recorded.
+ * Issuing and revoking tokens, with the account's issuing credentials (or, where the provider
+ * has one, a token holding its managing scope). Issuing replaces the managed pair and revokes
+ * the one it replaces where the provider can (an SMSGate refresh token would otherwise live on
+ * for 30 days); a detached token is only recorded.
  */
 import type { AccountView } from '../../shared/model'
 import type { TokenState } from '../../shared/tokens'
 import { AppError } from '../errors'
-import type { TokenLifecycle } from '../providers/token-lifecycle'
+import type { TokenGrant, TokenLifecycle } from '../providers/token-lifecycle'
 import { decodeAnswer, recordOf, type ManagedPair } from './managed-pair'
 import { mayStillWork } from './record-schema'
 import { chooseScopes } from './scope-policy'
-import { basicAuthorization, requireTokenLifecycle, unexpiredAt } from './token-capability'
+import { issuerFieldsText, providerLabelOf, requireTokenLifecycle, unexpiredAt } from './token-capability'
 import type { Slot, TokenManager } from './token-manager'
 import { currentRecord, ttlWarning } from './token-state'
 
@@ -38,40 +39,57 @@ export function assertTokenProvider(account: AccountView): void {
   requireTokenLifecycle(account)
 }
 
-/** Basic when the account has it, else a live token that may manage tokens (the managed pair or the pasted TOKEN). */
-function managementAuthorization(lifecycle: TokenLifecycle, account: AccountView, secrets: Readonly<Record<string, string>>, pair: ManagedPair | null, nowMs: number): string | null {
-  if (account.fields.USERNAME && secrets.PASSWORD) return basicAuthorization(account.fields.USERNAME, secrets.PASSWORD)
+const bearerGrant = (token: string): TokenGrant => ({ authorization: `Bearer ${token}`, values: {}, secretForms: [`Bearer ${token}`, token] })
+
+/** The issuing credentials when the account has them, else a live token that may manage tokens (the managed pair or the pasted TOKEN). */
+function managementGrant(lifecycle: TokenLifecycle, account: AccountView, secrets: Readonly<Record<string, string>>, pair: ManagedPair | null, nowMs: number): TokenGrant | null {
+  const issuer = lifecycle.issuerGrant({ ...account.fields, ...secrets })
+  if (issuer) return issuer
+  const scopes = [lifecycle.manageScope, lifecycle.allScope].filter((s): s is string => s !== null)
+  if (scopes.length === 0) return null
   for (const token of [pair?.accessToken, secrets.TOKEN]) {
     const claims = token ? lifecycle.peekClaims(token) : null
-    if (claims && unexpiredAt(claims.exp, nowMs + 5_000) && (claims.scopes ?? []).some((s) => s === lifecycle.manageScope || s === lifecycle.allScope)) return `Bearer ${token}`
+    if (token && claims && unexpiredAt(claims.exp, nowMs + 5_000) && (claims.scopes ?? []).some((s) => scopes.includes(s))) return bearerGrant(token)
   }
   return null
 }
 
 /** One keychain read for both: the managed pair and the credentials that manage tokens. */
-async function authorize(m: TokenManager, slot: Slot, account: AccountView, action: string): Promise<{ readonly authorization: string; readonly pair: ManagedPair | null }> {
+async function authorize(m: TokenManager, slot: Slot, account: AccountView, action: string): Promise<{ readonly grant: TokenGrant; readonly pair: ManagedPair | null }> {
   const { secrets, tokens } = await m.options.vault.readSecrets(account.id, `token ${action}`)
   const pair = await m.loadPair(slot, tokens)
-  const authorization = managementAuthorization(requireTokenLifecycle(account), account, secrets, pair, m.now())
-  if (!authorization)
-    throw new AppError(`tokens.cannot-${action}`, `To ${action} tokens the account needs its USERNAME and PASSWORD (or a token with tokens:manage).`)
-  m.options.scrubber.remember(authorization.replace(/^(Basic|Bearer) /, ''))
-  return { authorization, pair }
+  const lifecycle = requireTokenLifecycle(account)
+  const grant = managementGrant(lifecycle, account, secrets, pair, m.now())
+  if (!grant) {
+    const orToken = lifecycle.manageScope === null ? '' : ` (or a token with ${lifecycle.manageScope})`
+    throw new AppError(`tokens.cannot-${action}`, `To ${action} tokens the account needs its ${issuerFieldsText(lifecycle)}${orToken}.`)
+  }
+  grant.secretForms.forEach((form) => m.options.scrubber.remember(form))
+  return { grant, pair }
+}
+
+/** The provider has no way to revoke a token: say until when it stays valid, and what cuts it off. */
+export function cannotRevoke(account: AccountView, lifecycle: TokenLifecycle, expiresAt: string | null): AppError {
+  const label = providerLabelOf(account)
+  const until = expiresAt === null ? 'until it expires' : `until ${expiresAt}`
+  return new AppError('tokens.cannot-revoke', `${label} offers no way to revoke a token: it stays valid ${until}. To cut it off sooner, change the account's ${lifecycle.issuerFields.at(-1) ?? 'credentials'} at ${label}.`)
 }
 
 export async function issueToken(m: TokenManager, id: string, request: IssueRequest): Promise<IssueResult> {
   const account = await m.account(id)
   assertTokenProvider(account)
   const choice = chooseScopes(account, request.scopes)
-  const ttl = request.ttlSeconds ?? null
+  const lifecycle = requireTokenLifecycle(account)
+  const asked = request.ttlSeconds ?? null
+  const ttl = lifecycle.asksLifetime ? asked : null
+  const ignored = asked !== null && ttl === null ? [`${providerLabelOf(account)} sets a token's lifetime itself: the ${asked} s asked were not sent.`] : []
   const slot = await m.slot(id)
   return m.exclusive(slot, async () => {
-    const { authorization } = await authorize(m, slot, account, 'issue')
+    const { grant } = await authorize(m, slot, account, 'issue')
     const deps = await m.apiDeps(account)
-    const lifecycle = requireTokenLifecycle(account)
-    const answer = await lifecycle.issue(deps, authorization, { scopes: choice.scopes, ttlSeconds: ttl })
+    const answer = await lifecycle.issue(deps, grant, { scopes: choice.scopes, ttlSeconds: ttl })
     if (!answer.ok) throw new AppError(answer.cause, answer.summary)
-    const warnings = [...choice.warnings]
+    const warnings = [...choice.warnings, ...ignored]
     if (request.detached) {
       const pair = decodeAnswer(lifecycle, answer.value)
       if (!pair) throw new AppError('response.malformed', 'The provider answered with a token AuthDesk cannot read (no jti or expiry).')
@@ -86,8 +104,11 @@ export async function issueToken(m: TokenManager, id: string, request: IssueRequ
     }
     const replaced = currentRecord(slot.file)
     await m.persist(slot, answer, { origin: 'issued', parent: null, ttlRequested: ttl, basis: 'issued', adoptedFingerprint: null })
-    if (replaced && mayStillWork(replaced, m.now())) {
-      const revoked = await lifecycle.revoke(deps, authorization, replaced.jti)
+    const stillWorks = replaced !== null && mayStillWork(replaced, m.now())
+    if (stillWorks && !lifecycle.revoke) {
+      warnings.push(`The token it replaces (${replaced.jti}) stays valid until ${replaced.expiresAt}: ${providerLabelOf(account)} offers no way to revoke it.`)
+    } else if (stillWorks && lifecycle.revoke) {
+      const revoked = await lifecycle.revoke(deps, grant, replaced.jti)
       if (revoked.ok) markRevoked(m, slot.file.records, [replaced.jti])
       else warnings.push(`The token it replaces (${replaced.jti}) could not be revoked: ${revoked.summary}`)
       await m.write(slot)
@@ -110,14 +131,17 @@ export async function revokeTokens(m: TokenManager, id: string, jti: string | nu
   return m.exclusive(slot, async () => {
     const targets = jti !== null ? [jti] : slot.file.records.filter((r) => mayStillWork(r, m.now())).map((r) => r.jti)
     if (targets.length === 0) return { state: m.stateOf(slot, account), revoked: [], failed: [] }
-    const { authorization, pair } = await authorize(m, slot, account, 'revoke')
+    const lifecycle = requireTokenLifecycle(account)
+    const revoke = lifecycle.revoke
+    if (!revoke) throw cannotRevoke(account, lifecycle, slot.file.records.find((r) => r.jti === targets[0])?.expiresAt ?? null)
+    const { grant, pair } = await authorize(m, slot, account, 'revoke')
     const deps = await m.apiDeps(account)
     // A managing token revokes itself last.
     const ordered = [...targets.filter((t) => t !== pair?.jti), ...targets.filter((t) => t === pair?.jti)]
     const revoked: string[] = []
     const failed: Array<RevokeResult['failed'][number]> = []
     for (const target of ordered) {
-      const answer = await requireTokenLifecycle(account).revoke(deps, authorization, target)
+      const answer = await revoke(deps, grant, target)
       if (answer.ok) revoked.push(target)
       else failed.push({ jti: target, cause: answer.cause, message: answer.summary })
     }

@@ -9,10 +9,10 @@ import type { RefreshedTokens } from '../diagnosis/types'
 import { AppError } from '../errors'
 import type { ManagedPair } from './managed-pair'
 import { isUsable } from './timing'
-import { requireTokenLifecycle, tokenLifecycleOf } from './token-capability'
+import { canIssue, issuerFieldsText, requireTokenLifecycle, tokenLifecycleOf } from './token-capability'
 import type { PersistHow, Slot, TokenManager } from './token-manager'
 import { ensureFresh } from './token-refresh'
-import { currentRecord, hasBasic, timesOf } from './token-state'
+import { currentRecord, timesOf } from './token-state'
 
 export interface CheckTokens {
   /** Field values that replace the account's own for the probe (the managed pair), possibly none. */
@@ -32,12 +32,13 @@ const adopted = (account: AccountView): PersistHow => ({
 /** `tokens refresh` on an account without a managed pair: spends the pasted refresh token. */
 export async function adoptPasted(m: TokenManager, slot: Slot, account: AccountView): Promise<ManagedPair> {
   const { secrets } = await m.options.vault.readSecrets(account.id, 'token refresh')
-  const pasted = secrets.REFRESH_TOKEN
+  const lifecycle = requireTokenLifecycle(account)
+  const pasted = lifecycle.checkFields ? secrets.REFRESH_TOKEN : undefined
   if (!pasted) {
-    const fix = hasBasic(account) ? 'issue one first' : 'paste a REFRESH_TOKEN, or add the username and password so AuthDesk can issue tokens'
+    const issue = `add the ${issuerFieldsText(lifecycle)} so AuthDesk can issue tokens`
+    const fix = canIssue(account) ? 'issue one first' : lifecycle.checkFields ? `paste a REFRESH_TOKEN, or ${issue}` : issue
     throw new AppError('tokens.none', `This account has no token AuthDesk can refresh: ${fix}.`)
   }
-  const lifecycle = requireTokenLifecycle(account)
   const problem = lifecycle.lintPasted({ REFRESH_TOKEN: pasted })[0]
   if (problem) throw new AppError(problem.cause, `${problem.message} Nothing was sent.`)
   const answer = await lifecycle.refresh(await m.apiDeps(account), pasted)
@@ -62,7 +63,9 @@ function revokedButUnexpired(m: TokenManager, slot: Slot): ManagedPair | null {
 
 export async function tokensForCheck(m: TokenManager, account: AccountView): Promise<CheckTokens> {
   const none: CheckTokens = { fields: {}, storeTokens: (tokens) => storeFromCheck(m, account, tokens, null) }
-  if (!tokenLifecycleOf(account)) return none
+  const lifecycle = tokenLifecycleOf(account)
+  // A check that sends the account's own credentials (OAuth client credentials) gets none of the pair.
+  if (!lifecycle?.checkFields) return none
   m.noteAccount(account)
   const slot = await m.slot(account.id)
   const current = slot.file.current
@@ -76,7 +79,7 @@ export async function tokensForCheck(m: TokenManager, account: AccountView): Pro
   // refreshing is failing, when the probe must neither spend it nor call the token renewable.
   const refreshable = pair.refreshToken !== null && slot.file.failure === null && currentRecord(slot.file)?.revokedAt === null
   return {
-    fields: { TOKEN: pair.accessToken, REFRESH_TOKEN: refreshable ? pair.refreshToken! : '' },
+    fields: lifecycle.checkFields({ accessToken: pair.accessToken, refreshToken: refreshable ? pair.refreshToken : null }),
     storeTokens: (tokens) => storeFromCheck(m, account, tokens, pair),
   }
 }

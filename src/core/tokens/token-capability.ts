@@ -14,7 +14,16 @@ export function requireTokenLifecycle(account: Pick<AccountView, 'provider' | 'l
   return lifecycle
 }
 
-export const basicAuthorization = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`
+/** The account has what issuing needs (non-secret values, stored secrets), known without reading the keychain. */
+export function canIssue(account: Pick<AccountView, 'provider' | 'fields' | 'secrets'>): boolean {
+  const lifecycle = tokenLifecycleOf(account)
+  return lifecycle !== null && lifecycle.issuerFields.every((name) => Boolean(account.fields[name]) || account.secrets[name]?.set === true)
+}
+
+/** "USERNAME and PASSWORD", "CLIENT_ID and CLIENT_SECRET". */
+export const issuerFieldsText = (lifecycle: TokenLifecycle): string => lifecycle.issuerFields.join(' and ')
+
+export const providerLabelOf = (account: Pick<AccountView, 'provider'>): string => findProviderModule(account.provider)?.definition.label ?? account.provider
 
 /** A token that has not expired by `nowMs` (no `exp`: it never expires). */
 export const unexpiredAt = (exp: number | undefined, nowMs: number): boolean => exp === undefined || nowMs <= exp * 1000

@@ -193,7 +193,7 @@ export class TokenManager {
   async loadPair(slot: Slot, read?: Readonly<Record<string, string>>): Promise<ManagedPair | null> {
     if (slot.pair !== undefined) return slot.pair
     const tokens = read ?? (await this.options.vault.readSecrets(slot.file.accountId, 'token lifecycle')).tokens
-    const pair = pairFromKeychain(requireTokenLifecycle(await this.account(slot.file.accountId)), tokens)
+    const pair = pairFromKeychain(requireTokenLifecycle(await this.account(slot.file.accountId)), tokens, slot.file)
     if (pair) this.rememberManaged(slot.file.accountId, pair)
     const file = slot.file
     if (pair && file.current?.jti !== pair.jti) {

@@ -1,8 +1,9 @@
 /**
  * Refreshing a managed pair: when the timer says so, when a caller needs the token past its
  * refresh time, or when the user asks. One refresh in flight per account whoever asks; a
- * refresh token refused (replayed, or spent by a refresh whose answer was lost) leads to a
- * re-issue with Basic when the account has it; other failures back off with jitter.
+ * refresh token refused (replayed, or spent by a refresh whose answer was lost), or none at
+ * all (OAuth client credentials), leads to a re-issue with the account's issuing credentials
+ * when it has them; other failures back off with jitter.
  */
 import { stateOf, type CauseCode } from '../../shared/causes'
 import type { AccountView } from '../../shared/model'
@@ -13,8 +14,8 @@ import { ms, type TokenFile, type TokenRecord } from './record-schema'
 import { backoffMs, isUsable, refreshAtMs, usableUntilMs } from './timing'
 import type { Slot, TokenManager } from './token-manager'
 import { adoptPasted } from './token-adopt'
-import { basicAuthorization, requireTokenLifecycle } from './token-capability'
-import { currentRecord, hasBasic, hasLiveRefresh, nextEventAt, timesOf } from './token-state'
+import { canIssue, issuerFieldsText, requireTokenLifecycle } from './token-capability'
+import { currentRecord, hasLiveRefresh, nextEventAt, timesOf } from './token-state'
 
 /** Transient failures in a row before the user is told (a definitive one is told at once). */
 export const NOTIFY_AFTER_FAILURES = 3
@@ -73,14 +74,16 @@ async function renew(m: TokenManager, slot: Slot, account: AccountView, pair: Ma
   } else if (pair.refreshToken !== null) {
     reason = 'Its refresh token has expired or was refused before.'
   }
-  if (!hasBasic(account)) return fail(m, slot, account, 'token.refresh_failed', `${reason} The account has no username and password to issue a new one.`, true, attempted)
+  const lifecycle = requireTokenLifecycle(account)
+  const needs = issuerFieldsText(lifecycle)
+  if (!canIssue(account)) return fail(m, slot, account, 'token.refresh_failed', `${reason} The account has no ${needs} to issue a new one.`, true, attempted)
   const { secrets } = await m.options.vault.readSecrets(account.id, 'token re-issue')
-  if (!secrets.PASSWORD) return fail(m, slot, account, 'credentials.missing', 'The account’s PASSWORD is not in the keychain any more: enter it again.', true)
-  const authorization = basicAuthorization(account.fields.USERNAME!, secrets.PASSWORD)
-  m.options.scrubber.remember(authorization.slice('Basic '.length))
-  const issued = await requireTokenLifecycle(account).issue(deps, authorization, { scopes: record.scopes, ttlSeconds: ttlRequested })
+  const grant = lifecycle.issuerGrant({ ...account.fields, ...secrets })
+  if (!grant) return fail(m, slot, account, 'credentials.missing', `The account’s ${needs} are not all in the keychain any more: enter them again.`, true)
+  grant.secretForms.forEach((form) => m.options.scrubber.remember(form))
+  const issued = await lifecycle.issue(deps, grant, { scopes: record.scopes, ttlSeconds: ttlRequested })
   if (!issued.ok) {
-    const message = `${reason} Re-issuing with the username and password failed too: ${issued.summary}`
+    const message = `${reason} Re-issuing with the ${needs} failed too: ${issued.summary}`
     return fail(m, slot, account, issued.cause, message, stateOf(issued.cause) !== 'unknown')
   }
   const how = { origin: 'reissued', parent: pair, ttlRequested, basis: 'issued', adoptedFingerprint: null } as const

@@ -22,7 +22,7 @@ import { assertTokenProvider, issueToken, revokeTokens, type IssueRequest } from
 import { tokensForCheck, type CheckTokens } from './token-adopt'
 import { TokenManager, type RefreshObservation } from './token-manager'
 import { ensureFresh, refreshNow, refreshWhenDue } from './token-refresh'
-import { tokenLifecycleOf } from './token-capability'
+import { providerLabelOf, tokenLifecycleOf } from './token-capability'
 import { tokenState } from './token-state'
 
 export const TOKEN_TIMEOUT_MS = 10_000
@@ -149,13 +149,15 @@ export class TokenService {
     const account = await manager.account(accountId).catch(() => null)
     if (!account || !tokenLifecycleOf(account)) return { revoked: [], warnings: [] }
     const stays = 'It stays valid until it expires.'
+    const label = providerLabelOf(account)
     try {
       const result = await revokeTokens(manager, accountId, null)
       this.options.logger.log('info', 'tokens.revoked', { accountId, revoked: result.revoked, failed: result.failed.map((f) => f.jti) })
-      return { revoked: result.revoked, warnings: result.failed.map((f) => `Token ${f.jti} was not revoked at SMSGate: ${f.message} ${stays}`) }
+      return { revoked: result.revoked, warnings: result.failed.map((f) => `Token ${f.jti} was not revoked at ${label}: ${f.message} ${stays}`) }
     } catch (error) {
+      if (error instanceof AppError && error.code === 'tokens.cannot-revoke') return { revoked: [], warnings: [error.message] }
       const reason = error instanceof AppError ? error.message : 'an unexpected error'
-      return { revoked: [], warnings: [`The account's SMSGate tokens could not be revoked: ${reason} Each stays valid until it expires.`] }
+      return { revoked: [], warnings: [`The account's ${label} tokens could not be revoked: ${reason} Each stays valid until it expires.`] }
     }
   }
 

@@ -4,7 +4,7 @@ import type { AccountView } from '../../shared/model'
 import type { TokenRecordStatus, TokenRecordView, TokenState } from '../../shared/tokens'
 import { ms, mayStillWork, type TokenFile, type TokenRecord } from './record-schema'
 import { allScopesWarning } from './scope-policy'
-import { tokenLifecycleOf } from './token-capability'
+import { canIssue, issuerFieldsText, providerLabelOf, tokenLifecycleOf } from './token-capability'
 import { refreshAtMs, type TokenTimes } from './timing'
 
 export const timesOf = (record: TokenRecord): TokenTimes => ({ issuedAtMs: ms(record.issuedAt), expiresAtMs: ms(record.expiresAt) })
@@ -21,15 +21,12 @@ export function nextEventAt(file: TokenFile): number | null {
   return file.nextAttemptAt !== null ? ms(file.nextAttemptAt) : refreshAtMs(timesOf(record), file.skewMs)
 }
 
-/** The account has Basic credentials (USERNAME and a stored PASSWORD), known without reading the keychain. */
-export const hasBasic = (account: AccountView): boolean => Boolean(account.fields.USERNAME) && account.secrets.PASSWORD?.set === true
-
 /** Its refresh token has not been spent, revoked or expired. */
 export function hasLiveRefresh(record: TokenRecord, nowMs: number): boolean {
   return record.refreshJti !== null && record.supersededAt === null && record.revokedAt === null && (record.refreshExpiresAt === null || nowMs < ms(record.refreshExpiresAt))
 }
 
-export const canRenew = (record: TokenRecord, account: AccountView, nowMs: number): boolean => hasLiveRefresh(record, nowMs) || hasBasic(account)
+export const canRenew = (record: TokenRecord, account: AccountView, nowMs: number): boolean => hasLiveRefresh(record, nowMs) || canIssue(account)
 
 function recordStatus(record: TokenRecord, file: TokenFile, nowMs: number): TokenRecordStatus {
   if (record.revokedAt !== null) return 'revoked'
@@ -57,11 +54,12 @@ function warningsOf(record: TokenRecord | null, file: TokenFile, account: Accoun
   if (record === null) return warnings
   const capped = ttlWarning(record)
   if (capped) warnings.push(capped)
-  const allScope = tokenLifecycleOf(account)?.allScope
+  const lifecycle = tokenLifecycleOf(account)
+  const allScope = lifecycle?.allScope
   if (allScope && record.scopes.includes(allScope)) warnings.push(allScopesWarning(allScope))
-  if (record.revokedAt === null && !canRenew(record, account, nowMs))
-    warnings.push('AuthDesk cannot renew this token: it has no usable refresh token and the account has no username and password. Issue a new one before it expires.')
-  if (isSkewed(file.skewMs)) warnings.push(`This computer's clock differs from SMSGate's by ${Math.round(Math.abs(file.skewMs!) / 1000)} s; refresh times are corrected for it.`)
+  if (lifecycle && record.revokedAt === null && !canRenew(record, account, nowMs))
+    warnings.push(`AuthDesk cannot renew this token: it has no usable refresh token and the account has no ${issuerFieldsText(lifecycle)}. Issue a new one before it expires.`)
+  if (isSkewed(file.skewMs)) warnings.push(`This computer's clock differs from ${providerLabelOf(account)}'s by ${Math.round(Math.abs(file.skewMs!) / 1000)} s; refresh times are corrected for it.`)
   return warnings
 }
 
@@ -85,7 +83,7 @@ export function tokenState(file: TokenFile, account: AccountView, nowMs: number)
     lastRefresh: file.lastRefresh,
     nextAttemptAt: file.nextAttemptAt,
     failure: file.failure,
-    canIssue: hasBasic(account),
+    canIssue: canIssue(account),
     clockSkewMs: file.skewMs,
     records: file.records.map((r) => recordView(r, file, nowMs)),
     warnings: warningsOf(record, file, account, nowMs),

@@ -13,9 +13,19 @@ import { loadDefinition } from '../../../src/core/custom-providers/load'
 import { customProviderModule } from '../../../src/core/custom-providers/module'
 import { createSimClock } from '../../../src/core/simulators/clock'
 import { startSimulator, type RunningSimulator } from '../../../src/core/simulators/server'
+import { definitionYaml } from '../../support/definitions'
 import { runCli } from '../../support/run-cli'
 
 const haveKeyring = process.env.AUTHDESK_TEST_KEYRING === '1'
+
+const oauthYaml = definitionYaml((d) => {
+  d.fields = [
+    { name: 'CLIENT_ID', label: 'Client id', secret: false, required: true, example: 'client-0001' },
+    { name: 'CLIENT_SECRET', label: 'Client secret', secret: true, required: true, example: 'secret-0123456789abcdef' },
+  ]
+  d.credential = { type: 'oauth2-client-credentials', tokenUrl: '/oauth/token', clientId: '{{CLIENT_ID}}', clientSecret: '{{CLIENT_SECRET}}', scopes: ['read'] }
+  d.probe[0].path = '/v1/me'
+})
 
 describe.skipIf(!haveKeyring)('custom provider accounts in the vault (needs the test keyring: scripts/keyring-run.sh)', () => {
   let root: string
@@ -77,5 +87,41 @@ describe.skipIf(!haveKeyring)('custom provider accounts in the vault (needs the 
     const imported = await runCli(['accounts', 'add', '--env', envFile, '--data-dir', dataDir], env)
     expect(imported.code).not.toBe(0)
     expect(imported.stderr).toMatch(/authdesk providers add FILE/)
+  })
+
+  it('issues and lists the token of a custom OAuth provider, and refuses revoke and --ttl with the reason', async () => {
+    const dataDir = join(root, 'oauth')
+    const file = join(root, 'acme-oauth.yaml')
+    await writeFile(file, oauthYaml)
+    const loaded = loadDefinition(oauthYaml)
+    if (!loaded.ok) throw new Error('the OAuth definition does not load')
+    const oauthSim = await startSimulator(customProviderModule(loaded.definition).simulator(createSimClock()))
+    try {
+      expect((await runCli(['providers', 'add', file, '--data-dir', dataDir], env)).code).toBe(0)
+      const accepted = oauthSim.scenarioCredentials().accepted!
+      const envFile = join(root, 'acme.env')
+      await writeFile(envFile, Object.entries(accepted).map(([field, value]) => `APP_ACME_${field}=${value}`).join('\n'))
+      const added = await runCli(['accounts', 'add', '--env', envFile, '--data-dir', dataDir], env)
+      expect(added.code, added.stderr).toBe(0)
+
+      const issued = await runCli(['tokens', 'issue', '--account', 'APP_ACME', '--ttl', '600', '--json', '--data-dir', dataDir], env)
+      expect(issued.code, issued.stderr).toBe(0)
+      const result = JSON.parse(issued.stdout) as { state: { jti: string; status: string; scopes: string[]; warnings: string[] } }
+      expect(result.state).toMatchObject({ status: 'active', scopes: ['read'] })
+      expect(result.state.warnings).toContain('Acme sets a token\'s lifetime itself: the 600 s asked were not sent.')
+      expect(issued.stdout).not.toMatch(/simtoken-/)
+      expect(issued.stdout).not.toContain(accepted.CLIENT_SECRET!)
+
+      const listed = await runCli(['tokens', 'list', '--account', 'APP_ACME', '--data-dir', dataDir], env)
+      expect(listed.code, listed.stderr).toBe(0)
+      expect(listed.stdout).toContain(result.state.jti)
+
+      const revoked = await runCli(['tokens', 'revoke', '--account', 'APP_ACME', '--jti', result.state.jti, '--data-dir', dataDir], env)
+      expect(revoked.code, revoked.stderr).toBe(2)
+      expect(revoked.stderr).toMatch(/Acme offers no way to revoke a token: it stays valid until \S+Z/)
+    } finally {
+      await runCli(['accounts', 'remove', 'APP_ACME', '--force', '--data-dir', dataDir], env)
+      await oauthSim.close()
+    }
   })
 })

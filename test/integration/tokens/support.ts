@@ -22,7 +22,7 @@ import { FakeKeychain } from '../../unit/core/vault/fake-store'
 export class ManualClock implements TokenClock {
   private timers: Array<{ at: number; run: () => void }> = []
 
-  constructor(private readonly sims: SimulatorSet) {}
+  constructor(private readonly sims: Pick<SimulatorSet, 'clock'>) {}
 
   now(): number {
     return this.sims.clock.now()

@@ -5,7 +5,7 @@ import { createRequest, errorKey, initialForm, unlistedHost, updateRequest } fro
 const SMSGATE: ProviderInfo = {
   id: 'smsgate',
   label: 'SMSGate',
-  capabilities: { tokens: true, keyRotation: false },
+  capabilities: { tokens: true, keyRotation: false, revokesTokens: true, tokenLifetime: true, tokenIssuerFields: ['USERNAME', 'PASSWORD'] },
   fields: [
     { name: 'USERNAME', label: 'Username', secret: false, required: false, hint: '', maxLength: 64, shape: null },
     { name: 'PASSWORD', label: 'Password', secret: true, required: false, hint: '', maxLength: 256, shape: null },

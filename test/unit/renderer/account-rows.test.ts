@@ -5,7 +5,7 @@ import { tableItems } from '../../../src/renderer/src/features/accounts/utils/tr
 import { credentialSummary } from '../../../src/renderer/src/features/accounts/utils/secrets-summary'
 import type { HealthSummary } from '../../../src/renderer/src/lib/health-summary'
 
-const provider = (id: ProviderInfo['id'], label: string): ProviderInfo => ({ id, label, capabilities: { tokens: false, keyRotation: false }, fields: [], environments: [{ id: 'production', label: 'Production', baseUrl: 'https://x', hosts: ['x'] }], scopes: null })
+const provider = (id: ProviderInfo['id'], label: string): ProviderInfo => ({ id, label, capabilities: { tokens: false, keyRotation: false, revokesTokens: false, tokenLifetime: false, tokenIssuerFields: [] }, fields: [], environments: [{ id: 'production', label: 'Production', baseUrl: 'https://x', hosts: ['x'] }], scopes: null })
 const PROVIDERS = [provider('nmbrs', 'Nmbrs (SOAP v3)'), provider('groupcall', 'Groupcall Messenger')]
 
 const account = (id: string, label: string, p: AccountView['provider'], fields: Record<string, string> = {}): AccountView => ({

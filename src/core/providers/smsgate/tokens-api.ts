@@ -11,7 +11,7 @@ import { evidenceText } from '../../diagnosis/http-fallback'
 import { READ_ONLY_RETRY, type RetrySettings } from '../../diagnosis/retry'
 import type { ExchangeSpec, ResponseView, StepClassifier, StepVerdict } from '../../diagnosis/types'
 import { SecretScrubber } from '../../secret-scrubber'
-import type { TokenApiDeps, TokenCall, TokenPairAnswer } from '../token-lifecycle'
+import type { TokenApiDeps, TokenCall, TokenGrant, TokenPairAnswer } from '../token-lifecycle'
 import { classifyRefresh, classifyTokenService } from './classify'
 import { scopeFromMessage } from './scopes'
 
@@ -90,10 +90,11 @@ async function call<T>(deps: TokenApiDeps, spec: ExchangeSpec, classify: StepCla
 
 const json = { 'content-type': 'application/json', accept: 'application/json' }
 
-export function issueTokenPair(deps: TokenApiDeps, authorization: string, request: { readonly scopes: ReadonlyArray<string>; readonly ttlSeconds: number | null }) {
+export function issueTokenPair(deps: TokenApiDeps, grant: TokenGrant, request: { readonly scopes: ReadonlyArray<string>; readonly ttlSeconds: number | null }) {
+  const authorization = grant.authorization ?? ''
   const body = JSON.stringify({ ...(request.ttlSeconds === null ? {} : { ttl: request.ttlSeconds }), scopes: request.scopes })
   const spec: ExchangeSpec = { step: 'POST /auth/token', method: 'POST', url: `${deps.baseUrl}/auth/token`, headers: { ...json, authorization }, body, once: true }
-  return call(deps, spec, classifyIssue, [authorization], ONCE)
+  return call(deps, spec, classifyIssue, grant.secretForms, ONCE)
 }
 
 export function refreshTokenPair(deps: TokenApiDeps, refreshToken: string) {
@@ -102,10 +103,17 @@ export function refreshTokenPair(deps: TokenApiDeps, refreshToken: string) {
   return call(deps, spec, classifyRefreshPair, [refreshToken], ONCE)
 }
 
-export function revokeTokenById(deps: TokenApiDeps, authorization: string, jti: string) {
+export function revokeTokenById(deps: TokenApiDeps, grant: TokenGrant, jti: string) {
+  const authorization = grant.authorization ?? ''
   const url = `${deps.baseUrl}/auth/token/${encodeURIComponent(jti)}`
   const spec: ExchangeSpec = { step: 'DELETE /auth/token/{jti}', method: 'DELETE', url, headers: { accept: 'application/json', authorization } }
-  return call(deps, spec, classifyRevoke, [authorization], READ_ONLY_RETRY)
+  return call(deps, spec, classifyRevoke, grant.secretForms, READ_ONLY_RETRY)
 }
 
-export const basicAuthorization = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`
+/** Basic with USERNAME and PASSWORD (dossier §4); the header and its base64 part are what the scrubber must know. */
+export function basicGrant(values: Readonly<Record<string, string>>): TokenGrant | null {
+  const { USERNAME: username, PASSWORD: password } = values
+  if (!username || !password) return null
+  const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64')
+  return { authorization: `Basic ${encoded}`, values: {}, secretForms: [`Basic ${encoded}`, encoded] }
+}

@@ -50,8 +50,10 @@ describe('every credential-carrying request passes the credential gate', () => {
   })
 
   it('the credential senders (checks, token issue/refresh/revoke, key rotation, revocation on removal) go through the exchange', () => {
-    // checks: engine and custom-providers/run-check; tokens and the revocation before removal: smsgate/tokens-api; rotation: authmatech/rotate-key.
+    // checks: engine and custom-providers/run-check; tokens and the revocation before removal: smsgate/tokens-api and
+    // custom-providers/oauth-tokens; rotation: authmatech/rotate-key.
     expect(matching(/createExchange\(\{/)).toEqual([
+      'src/core/custom-providers/oauth-tokens.ts',
       'src/core/custom-providers/run-check.ts',
       'src/core/diagnosis/engine.ts',
       'src/core/providers/authmatech/rotate-key.ts',

@@ -24,7 +24,8 @@ export function DeleteAccountDialog({ account, onClose, onDeleted }: { readonly 
       }}
     >
       <p>The account and its secrets are removed from {where}. This cannot be undone.</p>
-      {provider?.capabilities.tokens && <p>Tokens issued for it that still work are revoked at {provider.label} first.</p>}
+      {provider?.capabilities.tokens && provider.capabilities.revokesTokens && <p>Tokens issued for it that still work are revoked at {provider.label} first.</p>}
+      {provider?.capabilities.tokens && !provider.capabilities.revokesTokens && <p>Tokens issued for it stay valid until they expire: {provider.label} offers no way to revoke them.</p>}
     </ConfirmDialog>
   )
 }

@@ -81,12 +81,13 @@ function TokenFacts({ state }: { readonly state: TokenState }) {
   )
 }
 
-/** SMSGate tokens: the managed pair's scopes and times (ticking), warnings, the local record with Revoke, and re-issue. */
+/** A provider's managed token: its scopes and times (ticking), warnings, the local record with Revoke where the provider can revoke, and re-issue. */
 export function TokenPanel({ accountId, provider, accountScopes }: { readonly accountId: string; readonly provider: ProviderId; readonly accountScopes: ReadonlyArray<string> }) {
   const token = useTokenState(accountId)
   const providers = useProviders()
   const refresh = useRefreshToken()
-  const scopes = providerById(providers.data, provider)?.scopes
+  const info = providerById(providers.data, provider)
+  const scopes = info?.scopes
   const state = token.data
   const meta = state ? TOKEN_STATUS[state.status] : null
   return (
@@ -140,9 +141,14 @@ export function TokenPanel({ accountId, provider, accountScopes }: { readonly ac
               )}
             </div>
           )}
-          <IssueTokenForm state={state} knownScopes={scopes?.known ?? []} defaultScopes={accountScopes.length > 0 ? accountScopes : (scopes?.defaults ?? [])} />
+          <IssueTokenForm
+            state={state}
+            knownScopes={scopes?.known ?? []}
+            defaultScopes={accountScopes.length > 0 ? accountScopes : (scopes?.defaults ?? [])}
+            provider={info}
+          />
           <h3 className="subheading">Issued tokens</h3>
-          <TokenRecords accountId={accountId} records={state.records} />
+          <TokenRecords accountId={accountId} records={state.records} provider={info} />
         </>
       )}
     </SectionCard>

@@ -231,8 +231,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     securityPosture: () => describePosture(runtime, secretStore.status, networkFacts()),
     close: async () => {
       fleet.stop()
-      // Stop new refreshes, then let running ones finish before the Demo folder is removed.
+      // Stop new checks and refreshes, then let running ones finish before the Demo folder is removed.
       tokens.close()
+      await health.stop()
       await tokens.settled()
       await workspaces.close()
     },

@@ -34,6 +34,11 @@ export class CheckRuns {
     if (this.running.has(runId)) this.cancelled.add(runId)
   }
 
+  /** Cancels every running run (shutdown). */
+  cancelAll(): void {
+    for (const runId of this.running) this.cancelled.add(runId)
+  }
+
   private async run(runId: string, options: RunOptions): Promise<CheckProgress> {
     const limit = options.concurrency ?? DEFAULT_CONCURRENCY
     const all = bulkhead(limit, Infinity)

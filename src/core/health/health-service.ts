@@ -32,6 +32,8 @@ export interface HealthServiceOptions {
 export class HealthService {
   private readonly histories = new Map<string, HistoryStore>()
   private readonly runs = new CheckRuns()
+  /** Checks under way, so shutdown can wait for their history writes before a workspace folder goes. */
+  private readonly inFlight = new Set<Promise<unknown>>()
 
   constructor(private readonly options: HealthServiceOptions) {}
 
@@ -90,11 +92,25 @@ export class HealthService {
     return { runId }
   }
 
+  /** Shutdown: no run starts another check, and the checks under way finish (their history is written). */
+  async stop(): Promise<void> {
+    this.runs.cancelAll()
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight])
+  }
+
   private annotate(health: AccountHealth): AccountHealth {
     return this.options.annotate?.(health) ?? health
   }
 
-  private async checkOne(vault: Vault, account: AccountView, secretErrors: 'record' | 'throw' = 'record'): Promise<Diagnosis> {
+  private checkOne(vault: Vault, account: AccountView, secretErrors: 'record' | 'throw' = 'record'): Promise<Diagnosis> {
+    const work = this.runCheck(vault, account, secretErrors)
+    this.inFlight.add(work)
+    const done = (): void => void this.inFlight.delete(work)
+    work.then(done, done)
+    return work
+  }
+
+  private async runCheck(vault: Vault, account: AccountView, secretErrors: 'record' | 'throw'): Promise<Diagnosis> {
     const held = this.options.holdBack?.(account)
     if (held) return held
     const startedAt = Date.now()

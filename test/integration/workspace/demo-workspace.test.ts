@@ -2,7 +2,7 @@ import { listProviders } from '../../../src/core/providers/provider-info'
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createServices, type Services } from '../../../src/core/services'
 import { MemorySecretStore } from '../../../src/core/vault/secret-store'
 import { PROVIDER_IDS } from '../../../src/shared/model'
@@ -87,5 +87,18 @@ describe('Demo workspace', () => {
     await services.workspaces.switchTo('mine')
     await services.workspaces.switchTo('demo')
     expect(seen).toEqual(['workspace:changed', 'accounts:changed', 'workspace:changed', 'accounts:changed'])
+  })
+
+  it('closing during a Check all lets the checks under way finish, then removes the whole Demo folder', async () => {
+    const services = await start(await mkdtemp(join(tmpdir(), 'authdesk-demo-test-')))
+    const progress: number[] = []
+    services.events.subscribe((name, payload) => name === 'health:progress' && progress.push((payload as { done: number }).done))
+    const { total } = await services.health.checkAll()
+    await vi.waitFor(() => expect(progress.some((done) => done > 0)).toBe(true))
+    await services.close()
+    open.length = 0
+    expect(Math.max(...progress)).toBeLessThan(total)
+    const left = (await readdir(tmpdir())).filter((name) => name.startsWith('authdesk-demo-') && !name.startsWith('authdesk-demo-test-'))
+    expect(left).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 /**
- * Due dates for every account: the managed token's refresh or expiry (SMSGate) and the
- * credential rotation due date (every provider: last rotated, or created, plus the policy). Pure.
+ * Due dates for every account: the managed token's refresh or expiry (providers with a token
+ * lifecycle) and the credential rotation due date (every provider: last rotated, or created,
+ * plus the policy). Pure.
  */
 import type { AccountView } from '../../shared/model'
 import type { AccountDeadlines, Deadline } from '../../shared/tokens'

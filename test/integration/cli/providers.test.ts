@@ -43,7 +43,7 @@ describe('authdesk providers', () => {
   })
 
   it('test runs every shipped definition’s examples through the classifier and its generated simulator (exit 0)', async () => {
-    const run = await runCli(['providers', 'test', 'definitions/github.yaml', 'definitions/stripe.yaml', 'definitions/twilio.yaml', 'definitions/sendgrid.yaml', 'definitions/authmatech.yaml', '--json'], env)
+    const run = await runCli(['providers', 'test', 'definitions/github.yaml', 'definitions/stripe.yaml', 'definitions/twilio.yaml', 'definitions/sendgrid.yaml', 'definitions/paypal.yaml', 'definitions/authmatech.yaml', '--json'], env)
     expect(run.code).toBe(0)
     const out = JSON.parse(run.stdout) as { passed: boolean; files: Array<{ report: { results: Array<{ mode: string; ok: boolean }> } }> }
     expect(out.passed).toBe(true)

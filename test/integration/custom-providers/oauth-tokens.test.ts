@@ -5,6 +5,7 @@
  * against the definition's generated simulator; the real keychain where the test keyring runs.
  */
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -60,20 +61,20 @@ afterAll(async () => {
   for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account)
 })
 
-async function world(): Promise<World> {
-  const loaded = loadDefinition(yaml)
+async function world(text = yaml): Promise<World> {
+  const loaded = loadDefinition(text)
   if (!loaded.ok) throw new Error('the OAuth test definition does not load')
   const simClock = createSimClock()
   const sim = await startSimulator(customProviderModule(loaded.definition).simulator(simClock))
   const tokenRequests: SimRequest[] = []
   const handle = sim.simulator.handle.bind(sim.simulator)
   sim.simulator.handle = async (request, context) => {
-    if (request.path.endsWith('/oauth/token')) tokenRequests.push(request)
+    if (request.path.endsWith('/oauth/token') || request.path.endsWith('/oauth2/token')) tokenRequests.push(request)
     return handle(request, context)
   }
   const clock = new ManualClock({ clock: simClock })
   const dataDir = await tempDir('authdesk-oauth-tokens-')
-  const added = await addDefinitionText(providersDir(dataDir), yaml)
+  const added = await addDefinitionText(providersDir(dataDir), text)
   if (!added.ok) throw new Error('the OAuth test definition was not added')
   const store = haveKeyring ? { keychainService: service } : { secretStore: new FakeKeychain() }
   const observations: RefreshObservation[] = []
@@ -89,10 +90,10 @@ async function world(): Promise<World> {
   return w
 }
 
-async function addAccount(w: World, secret?: string): Promise<{ id: string; secret: string }> {
-  const credentials = w.sim.scenarioCredentials().accepted!
-  const value = secret ?? credentials.CLIENT_SECRET!
-  const view = await w.services.vault.create({ label: 'Acme app', provider: 'acme', baseUrl: w.sim.baseUrl, confirmUnlistedHost: true, fields: { CLIENT_ID: credentials.CLIENT_ID!, CLIENT_SECRET: value } })
+async function addAccount(w: World, scenario = 'accepted', provider = 'acme'): Promise<{ id: string; secret: string }> {
+  const credentials = w.sim.scenarioCredentials()[scenario]!
+  const value = credentials.CLIENT_SECRET!
+  const view = await w.services.vault.create({ label: 'Acme app', provider, baseUrl: w.sim.baseUrl, confirmUnlistedHost: true, fields: { CLIENT_ID: credentials.CLIENT_ID!, CLIENT_SECRET: value } })
   return { id: view.id, secret: value }
 }
 
@@ -187,5 +188,15 @@ describe('OAuth client-credentials tokens of a custom provider', () => {
     expect(diagnosis).toMatchObject({ state: 'healthy', cause: 'ok' })
     expect(diagnosis.transcript.map((t) => t.step)).toEqual(['POST token', 'GET me'])
     expect(w.tokenRequests).toHaveLength(2)
+  })
+
+  it('works the same for the shipped PayPal definition, on its generated simulator', async () => {
+    const w = await world(readFileSync('definitions/paypal.yaml', 'utf8'))
+    const { id } = await addAccount(w, 'webhooks-listed', 'paypal')
+    const state = await w.services.tokens.issue(id, {})
+    expect(state).toMatchObject({ status: 'active', canIssue: true, refreshable: true })
+    expect(state.jti).toMatch(/^paypal-[0-9a-f]{8}$/)
+    expect(w.tokenRequests.map((r) => r.path)).toEqual(['/v1/oauth2/token'])
+    expect(await w.services.health.check(id)).toMatchObject({ state: 'healthy', cause: 'ok' })
   })
 })

@@ -29,7 +29,7 @@ const ACTIONS = ['list', 'issue', 'refresh', 'revoke'] as const
 type Action = (typeof ACTIONS)[number]
 
 /** Problems with what was asked (not with the credential): exit 2. */
-const USAGE_CODES = new Set(['account.not-found', 'tokens.unsupported', 'tokens.scope-unknown', 'tokens.scope-reserved', 'tokens.cannot-issue', 'tokens.cannot-revoke'])
+const USAGE_CODES = new Set(['account.not-found', 'tokens.unsupported', 'tokens.scope-unknown', 'tokens.scope-reserved'])
 
 function exitFor(code: string): number {
   if (USAGE_CODES.has(code)) return EXIT.usage

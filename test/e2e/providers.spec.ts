@@ -12,7 +12,7 @@ import { loadDefinition } from '../../src/core/custom-providers/load'
 import { customProviderModule } from '../../src/core/custom-providers/module'
 import { createSimClock } from '../../src/core/simulators/clock'
 import { startSimulator, type RunningSimulator } from '../../src/core/simulators/server'
-import { baseDefinition } from '../support/definitions'
+import { baseDefinition, definitionYaml, useOAuth } from '../support/definitions'
 import { expect, test } from '../support/harness/fixtures'
 import { dashboardReady, goTo, openAccount, switchWorkspace } from './pages/app-page'
 import { checkNow } from './pages/health-page'
@@ -26,20 +26,11 @@ function definitionText(): string {
   return stringify(baseDefinition())
 }
 
-/** The same API behind OAuth 2.0 client credentials. */
+/** The same API behind OAuth 2.0 client credentials, as another provider. */
 function oauthDefinitionText(): string {
-  const base = baseDefinition() as { probe: Array<Record<string, unknown>> }
-  return stringify({
-    ...base,
-    probe: [{ ...base.probe[0], path: '/v1/me' }],
-    id: 'acmeauth',
-    name: 'Acme Auth',
-    envToken: 'ACMEAUTH',
-    fields: [
-      { name: 'CLIENT_ID', label: 'Client id', secret: false, required: true, example: 'client-0001' },
-      { name: 'CLIENT_SECRET', label: 'Client secret', secret: true, required: true, example: 'secret-0123456789abcdef' },
-    ],
-    credential: { type: 'oauth2-client-credentials', tokenUrl: '/oauth/token', clientId: '{{CLIENT_ID}}', clientSecret: '{{CLIENT_SECRET}}', scopes: ['read'] },
+  return definitionYaml((d) => {
+    useOAuth(d)
+    Object.assign(d, { id: 'acmeauth', name: 'Acme Auth', envToken: 'ACMEAUTH' })
   })
 }
 

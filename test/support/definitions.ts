@@ -42,6 +42,16 @@ export function definitionYaml(change: (d: Editable) => void = () => undefined):
   return stringify(d)
 }
 
+/** Turns the base definition into the same API behind OAuth 2.0 client credentials (CLIENT_ID, CLIENT_SECRET, scope `read`). */
+export function useOAuth(d: Editable): void {
+  d.fields = [
+    { name: 'CLIENT_ID', label: 'Client id', secret: false, required: true, example: 'client-0001' },
+    { name: 'CLIENT_SECRET', label: 'Client secret', secret: true, required: true, example: 'secret-0123456789abcdef' },
+  ]
+  d.credential = { type: 'oauth2-client-credentials', tokenUrl: 'https://api.acme.test/oauth/token', clientId: '{{CLIENT_ID}}', clientSecret: '{{CLIENT_SECRET}}', scopes: ['read'] }
+  d.probe[0].path = '/v1/me'
+}
+
 /** The 1-based line of the first line of `text` containing `needle`. */
 export function lineContaining(text: string, needle: string): number {
   return text.split('\n').findIndex((l) => l.includes(needle)) + 1

@@ -13,19 +13,12 @@ import { loadDefinition } from '../../../src/core/custom-providers/load'
 import { customProviderModule } from '../../../src/core/custom-providers/module'
 import { createSimClock } from '../../../src/core/simulators/clock'
 import { startSimulator, type RunningSimulator } from '../../../src/core/simulators/server'
-import { definitionYaml } from '../../support/definitions'
+import { definitionYaml, useOAuth } from '../../support/definitions'
 import { runCli } from '../../support/run-cli'
 
 const haveKeyring = process.env.AUTHDESK_TEST_KEYRING === '1'
 
-const oauthYaml = definitionYaml((d) => {
-  d.fields = [
-    { name: 'CLIENT_ID', label: 'Client id', secret: false, required: true, example: 'client-0001' },
-    { name: 'CLIENT_SECRET', label: 'Client secret', secret: true, required: true, example: 'secret-0123456789abcdef' },
-  ]
-  d.credential = { type: 'oauth2-client-credentials', tokenUrl: '/oauth/token', clientId: '{{CLIENT_ID}}', clientSecret: '{{CLIENT_SECRET}}', scopes: ['read'] }
-  d.probe[0].path = '/v1/me'
-})
+const oauthYaml = definitionYaml(useOAuth)
 
 describe.skipIf(!haveKeyring)('custom provider accounts in the vault (needs the test keyring: scripts/keyring-run.sh)', () => {
   let root: string

@@ -13,7 +13,7 @@ import type { ProviderDefinitionFile } from '../../../src/core/custom-providers/
 import { createDefinitionSimulator } from '../../../src/core/custom-providers/simulator'
 import { startSimulator } from '../../../src/core/simulators/server'
 import type { FaultKind } from '../../../src/core/simulators/types'
-import { definitionYaml } from '../../support/definitions'
+import { definitionYaml, useOAuth } from '../../support/definitions'
 import { canary, expectNoSecrets, testHttpClient } from '../../support/diagnosis'
 
 const http = testHttpClient()
@@ -140,16 +140,7 @@ describe('conditions on non-secret fields, over HTTP', () => {
 })
 
 describe('OAuth 2.0 client credentials', () => {
-  const oauth = load(
-    definitionYaml((d) => {
-      d.fields = [
-        { name: 'CLIENT_ID', label: 'Client id', secret: false, required: true, example: 'client-0001' },
-        { name: 'CLIENT_SECRET', label: 'Client secret', secret: true, required: true, example: 'secret-0123456789abcdef' },
-      ]
-      d.credential = { type: 'oauth2-client-credentials', tokenUrl: 'https://api.acme.test/oauth/token', clientId: '{{CLIENT_ID}}', clientSecret: '{{CLIENT_SECRET}}', scopes: ['read'] }
-      d.probe[0].path = '/v1/me'
-    }),
-  )
+  const oauth = load(definitionYaml(useOAuth))
 
   it('exchanges the client secret for a token, uses it as Bearer, and reports its expiry', async () => {
     await onSimulator(oauth, async (sim) => {

@@ -21,21 +21,14 @@ import type { SimRequest } from '../../../src/core/simulators/types'
 import { ACCESS_TOKEN } from '../../../src/core/tokens/managed-pair'
 import { refreshMarginMs } from '../../../src/core/tokens/timing'
 import type { RefreshObservation } from '../../../src/core/tokens/token-manager'
-import { definitionYaml } from '../../support/definitions'
+import { definitionYaml, useOAuth } from '../../support/definitions'
 import { FakeKeychain, tempDir } from '../../unit/core/vault/fake-store'
 import { ManualClock } from '../tokens/support'
 
 const haveKeyring = process.env.AUTHDESK_TEST_KEYRING === '1'
 const service = `authdesk-test-${randomUUID()}`
 
-const yaml = definitionYaml((d) => {
-  d.fields = [
-    { name: 'CLIENT_ID', label: 'Client id', secret: false, required: true, example: 'client-0001' },
-    { name: 'CLIENT_SECRET', label: 'Client secret', secret: true, required: true, example: 'secret-0123456789abcdef' },
-  ]
-  d.credential = { type: 'oauth2-client-credentials', tokenUrl: 'https://api.acme.test/oauth/token', clientId: '{{CLIENT_ID}}', clientSecret: '{{CLIENT_SECRET}}', scopes: ['read'] }
-  d.probe[0].path = '/v1/me'
-})
+const yaml = definitionYaml(useOAuth)
 
 interface World {
   readonly services: Services

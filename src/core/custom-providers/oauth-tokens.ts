@@ -21,13 +21,14 @@ const ONCE: RetrySettings = { ...READ_ONLY_RETRY, maxAttempts: 1 }
 
 const iso = (ms: number): string => new Date(ms).toISOString()
 
-function grantFor(credential: OAuthCredential, fields: ReadonlyArray<string>, values: Readonly<Record<string, string>>): TokenGrant | null {
+/** The client credentials; the scrubber learns the secret fields' forms and the Basic header, never a non-secret client id alone. */
+function grantFor(credential: OAuthCredential, fields: ReadonlyArray<string>, secretFields: ReadonlySet<string>, values: Readonly<Record<string, string>>): TokenGrant | null {
   if (fields.some((name) => !values[name])) return null
   const picked = Object.fromEntries(fields.map((name) => [name, values[name]!]))
-  const request = tokenRequest(credential, '', picked, false)
-  const header = request.headers.authorization
+  const header = tokenRequest(credential, '', picked, false).headers.authorization
   const basic = header === undefined ? [] : [header, header.slice('Basic '.length)]
-  return { authorization: null, values: picked, secretForms: [...basic, ...fields.flatMap((name) => secretForms(picked[name]!))] }
+  const secrets = fields.filter((name) => secretFields.has(name)).flatMap((name) => secretForms(picked[name]!))
+  return { authorization: null, values: picked, secretForms: [...basic, ...secrets] }
 }
 
 async function issue(d: ProviderDefinitionFile, credential: OAuthCredential, deps: TokenApiDeps, grant: TokenGrant, scopes: ReadonlyArray<string>): Promise<TokenCall<TokenPairAnswer>> {
@@ -58,13 +59,14 @@ async function issue(d: ProviderDefinitionFile, credential: OAuthCredential, dep
 
 export function oauthTokenLifecycle(d: ProviderDefinitionFile, credential: OAuthCredential): TokenLifecycle {
   const fields = [...new Set([...placeholders(credential.clientId), ...placeholders(credential.clientSecret)])]
+  const secretFields = new Set(d.fields.filter((f) => f.secret).map((f) => f.name))
   return {
     peekClaims: () => null,
     allScope: null,
     manageScope: null,
     asksLifetime: false,
     issuerFields: fields,
-    issuerGrant: (values) => grantFor(credential, fields, values),
+    issuerGrant: (values) => grantFor(credential, fields, secretFields, values),
     issue: (deps, grant, request) => issue(d, credential, deps, grant, request.scopes),
     refresh: async () => ({ ok: false, cause: 'token.refresh_failed', summary: `${d.name} issues no refresh tokens: AuthDesk issues a new token instead.`, status: null, skewMs: null }),
     lintPasted: () => [],

@@ -69,7 +69,7 @@ async function authorize(m: TokenManager, slot: Slot, account: AccountView, acti
 }
 
 /** The provider has no way to revoke a token: say until when it stays valid, and what cuts it off. */
-export function cannotRevoke(account: AccountView, lifecycle: TokenLifecycle, expiresAt: string | null): AppError {
+function cannotRevoke(account: AccountView, lifecycle: TokenLifecycle, expiresAt: string | null): AppError {
   const label = providerLabelOf(account)
   const until = expiresAt === null ? 'until it expires' : `until ${expiresAt}`
   return new AppError('tokens.cannot-revoke', `${label} offers no way to revoke a token: it stays valid ${until}. To cut it off sooner, change the account's ${lifecycle.issuerFields.at(-1) ?? 'credentials'} at ${label}.`)

@@ -118,6 +118,9 @@ describe('OAuth client-credentials tokens of a custom provider', () => {
       expect(w.services.scrubber.scrub(`x ${value} y`)).toBe('x [redacted] y')
     }
     expect(await w.services.tokens.accessToken(id)).toBe(tokens[ACCESS_TOKEN])
+    // The client id is not a secret: outputs keep showing it.
+    const clientId = w.sim.scenarioCredentials().accepted!.CLIENT_ID!
+    expect(w.services.scrubber.scrub(`client ${clientId}`)).toBe(`client ${clientId}`)
   })
 
   it('issues a new token before the old one expires (no refresh token in this grant), by the timer', async () => {

@@ -117,9 +117,17 @@ describe('one-click token fixes (SMSGate)', () => {
 
   it('says why a token cannot be issued here and what to do', () => {
     const set = { set: true } as never
-    expect(cannotIssueText({ fields: {}, secrets: {} })).toMatch(/no USERNAME and PASSWORD, only a pasted token\. Enter USERNAME and PASSWORD in the account, or paste a new token/)
-    expect(cannotIssueText({ fields: { USERNAME: 'TOKSCP' }, secrets: {} })).toMatch(/its PASSWORD is not stored/)
-    expect(cannotIssueText({ fields: {}, secrets: { PASSWORD: set } })).toMatch(/it has no USERNAME\./)
+    const field = (name: string, label: string, secret: boolean) => ({ name, label, secret, required: false, hint: '', maxLength: 100, shape: null })
+    const smsgate = {
+      label: 'SMSGate',
+      fields: [field('USERNAME', 'Username', false), field('PASSWORD', 'Password', true)],
+      capabilities: { tokens: true, keyRotation: false, revokesTokens: true, tokenLifetime: true, tokenIssuerFields: ['USERNAME', 'PASSWORD'] },
+    }
+    expect(cannotIssueText({ fields: {}, secrets: {} }, smsgate)).toMatch(
+      /SMSGate issues tokens with the username and password, and it has no USERNAME and PASSWORD, only a pasted token\. Enter USERNAME and PASSWORD in the account, or paste a new token/,
+    )
+    expect(cannotIssueText({ fields: { USERNAME: 'TOKSCP' }, secrets: {} }, smsgate)).toMatch(/, and its PASSWORD is not stored\./)
+    expect(cannotIssueText({ fields: {}, secrets: { PASSWORD: set } }, smsgate)).toMatch(/, and it has no USERNAME\./)
   })
 })
 

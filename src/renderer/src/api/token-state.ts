@@ -1,7 +1,8 @@
 /**
- * An SMSGate account's token lifecycle over `window.authdesk.tokens` (never a token): the state
- * query and the calls that answer with a new state. Shared by the token panel and the wizard's
- * token fixes, so both show the one state that `tokens:changed` keeps current.
+ * An account's token lifecycle (providers with the tokens capability) over
+ * `window.authdesk.tokens` (never a token): the state query and the calls that answer with a
+ * new state. Shared by the token panel and the wizard's token fixes, so both show the one state
+ * that `tokens:changed` keeps current.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { RequestOf } from '@shared/contract'
@@ -14,7 +15,7 @@ export const tokenStateQuery = (accountId: string) =>
     queryFn: () => call(window.authdesk.tokens.list({ accountId })),
   })
 
-/** Only SMSGate accounts have a token lifecycle: pass `enabled` false for the others. */
+/** Only accounts whose provider has the tokens capability have a token lifecycle: pass `enabled` false for the others. */
 export const useTokenState = (accountId: string, enabled = true) => useQuery({ ...tokenStateQuery(accountId), enabled })
 
 /** A state a token call answered with; the due dates, the account and its health may have changed with it. */

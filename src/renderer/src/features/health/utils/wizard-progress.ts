@@ -5,7 +5,7 @@
  */
 import type { CauseCode } from '@shared/causes'
 import type { Diagnosis } from '@shared/diagnosis'
-import type { AccountView, HealthState } from '@shared/model'
+import type { AccountView, HealthState, ProviderInfo } from '@shared/model'
 import type { TokenState } from '@shared/tokens'
 import type { WizardEntry, WizardOutcome, WizardTrail } from '@shared/wizard'
 
@@ -64,13 +64,21 @@ export function tokenFixScopes(declared: ReadonlyArray<string>, diagnosis: Diagn
   return wanted.length > 0 ? wanted : [...defaults]
 }
 
-/** Why the wizard cannot issue an SMSGate token for this account (canIssue is false), and what to do instead. */
-export function cannotIssueText(account: Pick<AccountView, 'fields' | 'secrets'>): string {
-  const username = Boolean(account.fields.USERNAME)
-  const password = account.secrets.PASSWORD?.set === true
-  const lacks = username ? 'its PASSWORD is not stored' : password ? 'it has no USERNAME' : 'it has no USERNAME and PASSWORD, only a pasted token'
-  return `AuthDesk cannot issue a token for this account here: SMSGate issues tokens with the username and password, and ${lacks}. Enter USERNAME and PASSWORD in the account, or paste a new token issued elsewhere; then re-test.`
+/** Why the wizard cannot issue a token for this account (canIssue is false), and what to do instead, from the provider's issuing fields. */
+export function cannotIssueText(account: Pick<AccountView, 'fields' | 'secrets'>, provider: Pick<ProviderInfo, 'label' | 'fields' | 'capabilities'>): string {
+  const names = provider.capabilities.tokenIssuerFields
+  const words = issuerWords(provider)
+  const missing = names.filter((name) => !account.fields[name] && account.secrets[name]?.set !== true)
+  const lacks = missing.length === names.length ? `it has no ${names.join(' and ')}, only a pasted token` : missing.map((name) => lackOf(provider, name)).join(' and ')
+  return `AuthDesk cannot issue a token for this account here: ${provider.label} issues tokens with the ${words}, and ${lacks}. Enter ${names.join(' and ')} in the account, or paste a new token issued elsewhere; then re-test.`
 }
+
+/** "username and password": the fields that issue tokens, by their labels. */
+export const issuerWords = (provider: Pick<ProviderInfo, 'fields' | 'capabilities'>): string =>
+  provider.capabilities.tokenIssuerFields.map((name) => provider.fields.find((f) => f.name === name)?.label.toLowerCase() ?? name).join(' and ')
+
+const lackOf = (provider: Pick<ProviderInfo, 'fields'>, name: string): string =>
+  provider.fields.find((f) => f.name === name)?.secret ? `its ${name} is not stored` : `it has no ${name}`
 
 /** The trail's note for an applied token fix: the new token's id and scopes, never the token. */
 export function tokenFixNote(action: 'issue' | 'refresh', state: Pick<TokenState, 'jti' | 'scopes' | 'lastRefresh'>): string {

@@ -23,7 +23,7 @@ export interface AccountDetailProps {
   readonly environmentLabel: string
   /** Deadlines and key rotation (from the tokens feature). */
   readonly rotation?: ReactNode
-  /** The SMSGate token panel (from the tokens feature). */
+  /** The token panel (from the tokens feature), for providers with the tokens capability. */
   readonly tokens?: ReactNode
   readonly onBack: () => void
   readonly onEdit: () => void

@@ -15,7 +15,7 @@ function Codes({ items, label }: { readonly items: ReadonlyArray<string>; readon
   )
 }
 
-/** SMSGate steps that show the token's claims (with or without a fix). */
+/** Steps that show the token's claims (with or without a fix). */
 const TOKEN_KINDS: ReadonlySet<StepKind> = new Set(['token-claims', 'token-issue', 'token-issue-unavailable', 'token-refresh'])
 
 /** What the diagnosis already knows for an automatic step: the token's decoded claims, or the client's products. */

@@ -3,7 +3,7 @@ import { Banner } from '@renderer/components/banner'
 import { Icon } from '@renderer/components/icon'
 import type { StepFixError } from '@renderer/features/health/hooks/use-wizard-actions'
 
-/** What the wizard knows for an SMSGate token fix (from `tokens:list` and the account; never a token). */
+/** What the wizard knows for a token fix (from `tokens:list`, the account and its provider; never a token). */
 export interface TokenFixView {
   /** What "Issue a new token" asks for: the account's declared scopes (plus those the token lacked). */
   readonly scopes: ReadonlyArray<string>
@@ -12,6 +12,10 @@ export interface TokenFixView {
   readonly canIssue: boolean
   /** Why AuthDesk cannot issue a token here, in words. */
   readonly cannotIssue: string
+  readonly providerLabel: string
+  /** "username and password": what issues tokens, from the provider's field labels. */
+  readonly issuerWords: string
+  readonly revokes: boolean
 }
 
 interface FixProps {
@@ -54,8 +58,8 @@ export function TokenIssueFix(props: FixProps & { readonly onIssue: (stepId: str
   return (
     <div className="step-proposal" data-testid="wizard-token-issue">
       <p>
-        AuthDesk can issue a new token for this account with its username and password, replace (and revoke) the token it manages now, and re-test. It asks
-        SMSGate for these scopes, and nothing else:
+        AuthDesk can issue a new token for this account with its {fix.issuerWords}, replace {fix.revokes ? '(and revoke) ' : ''}the token it manages now, and
+        re-test. It asks {fix.providerLabel} for these scopes, and nothing else:
       </p>
       <ul className="chip-list" aria-label="Scopes the new token will have" data-testid="wizard-token-scopes">
         {fix.scopes.map((scope) => (

@@ -11,7 +11,7 @@ import { useKnowledgeSteps } from '@renderer/features/health/api/get-knowledge-s
 import { useTokenState } from '@renderer/api/token-state'
 import { useWizardTrail } from '@renderer/features/health/api/get-wizard-trail'
 import { useAccountHealth } from '@renderer/features/health/hooks/use-account-health'
-import { activeTrail, BUNDLE_STEP, cannotIssueText, RETEST_STEP, stepKind, tokenFixScopes, wizardPosition } from '@renderer/features/health/utils/wizard-progress'
+import { activeTrail, BUNDLE_STEP, cannotIssueText, issuerWords, RETEST_STEP, stepKind, tokenFixScopes, wizardPosition } from '@renderer/features/health/utils/wizard-progress'
 import { useWizardActions } from '@renderer/features/health/hooks/use-wizard-actions'
 import type { TokenFixView } from './token-fix'
 import { WizardEnding } from './wizard-ending'
@@ -43,16 +43,24 @@ export function WizardScreen({ account, providerLabel, onClose, onEdit, onBundle
   const position = wizardPosition(stepViews.map((s) => s.id), entries)
   // A provider with managed tokens: whether AuthDesk can issue or renew the token decides which steps fix it in one click.
   const providers = useProviders()
-  const hasTokens = providerById(providers.data, account.provider)?.capabilities.tokens === true
+  const provider = providerById(providers.data, account.provider)
+  const hasTokens = provider?.capabilities.tokens === true
   const tokens = useTokenState(account.id, hasTokens)
   const tokenFacts = hasTokens ? (tokens.data ?? null) : null
-  const defaultScopes = providerById(providers.data, account.provider)?.scopes?.defaults
   const tokenFix = useMemo<TokenFixView | null>(
     () =>
-      tokenFacts && latest
-        ? { scopes: tokenFixScopes(account.scopes, latest, defaultScopes ?? []), jti: tokenFacts.jti, canIssue: tokenFacts.canIssue, cannotIssue: cannotIssueText(account) }
+      tokenFacts && latest && provider
+        ? {
+            scopes: tokenFixScopes(account.scopes, latest, provider.scopes?.defaults ?? []),
+            jti: tokenFacts.jti,
+            canIssue: tokenFacts.canIssue,
+            cannotIssue: cannotIssueText(account, provider),
+            providerLabel: provider.label,
+            issuerWords: issuerWords(provider),
+            revokes: provider.capabilities.revokesTokens,
+          }
         : null,
-    [tokenFacts, latest, account, defaultScopes],
+    [tokenFacts, latest, account, provider],
   )
   const loading = pending || trailQuery.isPending || steps.isPending || (hasTokens && (tokens.isPending || providers.isPending))
 
@@ -112,7 +120,7 @@ export function WizardScreen({ account, providerLabel, onClose, onEdit, onBundle
         </Banner>
       )}
       {actions.tokenNotice && actions.tokenNotice.warnings.length > 0 && (
-        <Banner tone="warning" title={`SMSGate ${actions.tokenNotice.action === 'issue' ? 'issued' : 'renewed'} the token ${actions.tokenNotice.jti ?? ''}, with a warning`} testId="wizard-token-warnings">
+        <Banner tone="warning" title={`${provider?.label ?? 'The provider'} ${actions.tokenNotice.action === 'issue' ? 'issued' : 'renewed'} the token ${actions.tokenNotice.jti ?? ''}, with a warning`} testId="wizard-token-warnings">
           <ul>
             {actions.tokenNotice.warnings.map((warning) => (
               <li key={warning}>{warning}</li>

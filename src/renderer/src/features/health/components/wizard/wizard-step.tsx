@@ -32,7 +32,7 @@ interface WizardStepProps extends StepHandlers {
   /** The account's environment, in words ("production"). */
   readonly currentEnvironment: string
   readonly entries: ReadonlyArray<WizardEntry>
-  /** SMSGate: what a token fix would do (null for other providers, or while the token state is unknown). */
+  /** What a token fix would do (null for providers without tokens, or while the token state is unknown). */
   readonly tokenFix: TokenFixView | null
   /** This step's failed token fix. */
   readonly fixError: StepFixError | null
@@ -84,10 +84,11 @@ function EnvironmentFix(props: WizardStepProps & { readonly suggestion: Suggeste
 }
 
 function BaseUrlFix(props: WizardStepProps & { readonly baseUrl: string }) {
+  const providerLabel = useProvider(props.diagnosis.provider)?.label ?? 'The provider'
   return (
     <div className="step-proposal" data-testid="wizard-base-url-fix">
       <p>
-        SMSGate does not answer at{props.currentBaseUrl ? <> <code>{props.currentBaseUrl}</code></> : ' the saved address'}, but it does at{' '}
+        {providerLabel} does not answer at{props.currentBaseUrl ? <> <code>{props.currentBaseUrl}</code></> : ' the saved address'}, but it does at{' '}
         <code data-testid="wizard-suggested-base-url">{props.baseUrl}</code> on the same server. The account keeps its saved secrets.
       </p>
       <div className="step-actions">

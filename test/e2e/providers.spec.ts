@@ -14,7 +14,9 @@ import { createSimClock } from '../../src/core/simulators/clock'
 import { startSimulator, type RunningSimulator } from '../../src/core/simulators/server'
 import { baseDefinition, definitionYaml, useOAuth } from '../support/definitions'
 import { expect, test } from '../support/harness/fixtures'
+import type { Page } from '@playwright/test'
 import { dashboardReady, goTo, openAccount, switchWorkspace } from './pages/app-page'
+import { fillNewAccount, save, startAdding, type NewAccount } from './pages/editor-page'
 import { checkNow } from './pages/health-page'
 
 let sim: RunningSimulator<string>
@@ -38,6 +40,16 @@ async function simulatorFor(text: string): Promise<RunningSimulator<string>> {
   const loaded = loadDefinition(text)
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems))
   return startSimulator(customProviderModule(loaded.definition).simulator(createSimClock()))
+}
+
+/** Adds an account in the editor, pointed at the definition's generated simulator (an unlisted host, confirmed). */
+async function addAccountOnSimulator(page: Page, account: NewAccount, simulator: RunningSimulator<string>): Promise<void> {
+  await goTo(page, 'Dashboard')
+  await startAdding(page)
+  await fillNewAccount(page, { ...account, fields: { ...account.fields, 'Custom base URL (optional)': simulator.baseUrl } })
+  await page.getByTestId('host-confirm').getByRole('checkbox').check()
+  await save(page)
+  await expect(page.getByTestId('toast').filter({ hasText: `Added “${account.label}”` })).toBeVisible()
 }
 
 test.beforeAll(async () => {
@@ -80,16 +92,7 @@ test('adds a provider from a file, checks an account of it on its generated simu
   await expect(page.getByTestId('provider-row').filter({ hasText: 'acme.yaml' })).toContainText('Custom')
 
   const refused = sim.scenarioCredentials().refused!
-  await goTo(page, 'Dashboard')
-  await page.getByRole('button', { name: 'Add account' }).first().click()
-  await page.getByRole('group', { name: 'Provider' }).getByText('Acme', { exact: true }).click()
-  await page.getByLabel('Label', { exact: true }).fill('Acme billing')
-  await page.getByLabel('Account', { exact: true }).fill(refused.ACCOUNT!)
-  await page.getByLabel('API key', { exact: true }).fill(refused.API_KEY!)
-  await page.getByLabel('Custom base URL (optional)', { exact: true }).fill(sim.baseUrl)
-  await page.getByTestId('host-confirm').getByRole('checkbox').check()
-  await page.getByRole('button', { name: /^Add account$/ }).last().click()
-  await expect(page.getByTestId('toast').filter({ hasText: 'Added “Acme billing”' })).toBeVisible()
+  await addAccountOnSimulator(page, { provider: 'Acme', label: 'Acme billing', fields: { Account: refused.ACCOUNT!, 'API key': refused.API_KEY! } }, sim)
   expect((await services.vault.list()).find((a) => a.label === 'Acme billing')).toMatchObject({ provider: 'acme', secretsStatus: 'keychain' })
 
   await openAccount(page, 'Acme billing')
@@ -112,16 +115,7 @@ test('a custom OAuth provider: AuthDesk issues its token, counts it down, and sa
   await expect(page.getByTestId('toast').filter({ hasText: 'Added the provider Acme Auth (acmeauth)' })).toBeVisible()
 
   const accepted = oauthSim.scenarioCredentials().accepted!
-  await goTo(page, 'Dashboard')
-  await page.getByRole('button', { name: 'Add account' }).first().click()
-  await page.getByRole('group', { name: 'Provider' }).getByText('Acme Auth', { exact: true }).click()
-  await page.getByLabel('Label', { exact: true }).fill('Acme app')
-  await page.getByLabel('Client id', { exact: true }).fill(accepted.CLIENT_ID!)
-  await page.getByLabel('Client secret', { exact: true }).fill(accepted.CLIENT_SECRET!)
-  await page.getByLabel('Custom base URL (optional)', { exact: true }).fill(oauthSim.baseUrl)
-  await page.getByTestId('host-confirm').getByRole('checkbox').check()
-  await page.getByRole('button', { name: /^Add account$/ }).last().click()
-  await expect(page.getByTestId('toast').filter({ hasText: 'Added “Acme app”' })).toBeVisible()
+  await addAccountOnSimulator(page, { provider: 'Acme Auth', label: 'Acme app', fields: { 'Client id': accepted.CLIENT_ID!, 'Client secret': accepted.CLIENT_SECRET! } }, oauthSim)
 
   await openAccount(page, 'Acme app')
   const panel = page.getByTestId('token-panel')

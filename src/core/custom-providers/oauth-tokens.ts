@@ -11,8 +11,7 @@ import { createExchange } from '../diagnosis/exchange'
 import { READ_ONLY_RETRY, type RetrySettings } from '../diagnosis/retry'
 import type { TokenApiDeps, TokenCall, TokenGrant, TokenLifecycle, TokenPairAnswer } from '../providers/token-lifecycle'
 import { SecretScrubber } from '../secret-scrubber'
-import { defaultVerdict, type RuleMatch } from './classify'
-import { classifyToken, tokenRequest, TOKEN_STEP, type IssuedToken, type OAuthCredential } from './oauth'
+import { exchangeToken, tokenRequest, type OAuthCredential } from './oauth'
 import { secretForms } from './request'
 import type { ProviderDefinitionFile } from './schema'
 import { placeholders } from './template'
@@ -36,13 +35,9 @@ async function issue(d: ProviderDefinitionFile, credential: OAuthCredential, dep
   grant.secretForms.forEach((form) => scrubber.remember(form))
   const skew = createSkewTracker()
   const exchange = createExchange({ http: deps.http, scrubber, timeoutMs: deps.timeoutMs, retry: ONCE, binding: deps.binding, skew, transcript: [], providerLabel: d.name, now: deps.now })
-  const asked = scopes.length > 0 ? scopes : credential.scopes
-  const request = tokenRequest({ ...credential, scopes: [...asked] }, deps.baseUrl, grant.values, deps.binding.baseUrl !== null)
-  const classify = classifyToken(d.name, asked, deps.now)
-  const spec = { step: `POST ${TOKEN_STEP}`, method: request.method, url: request.url, headers: request.headers, body: request.body ?? '', once: true }
-  const verdict = await exchange<IssuedToken | RuleMatch>(spec, (r) => classify(r) ?? defaultVerdict(r, d.name))
+  const asked = { ...credential, scopes: scopes.length > 0 ? [...scopes] : credential.scopes }
+  const { verdict, token } = await exchangeToken(exchange, d, asked, { baseUrl: deps.baseUrl, values: grant.values, customBase: deps.binding.baseUrl !== null, now: deps.now })
   const skewMs = skew.skewMs === null ? null : skew.skewMs - (deps.now() - Date.now())
-  const token = verdict.cause === 'ok' && verdict.data && 'accessToken' in verdict.data ? verdict.data : null
   if (!token) {
     const cause = verdict.cause === 'ok' ? 'response.malformed' : verdict.cause
     return { ok: false, cause, summary: scrubber.scrub(verdict.summary), status: verdict.evidence.status ?? null, skewMs }

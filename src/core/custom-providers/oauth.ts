@@ -5,9 +5,11 @@
  * to the same defaults as a rule step.
  */
 import type { CauseCode } from '../../shared/causes'
+import type { createExchange } from '../diagnosis/exchange'
 import type { ResponseView, StepVerdict } from '../diagnosis/types'
+import { defaultVerdict, type RuleMatch } from './classify'
 import type { BuiltRequest } from './request'
-import type { Credential } from './schema'
+import type { Credential, ProviderDefinitionFile } from './schema'
 import { render } from './template'
 
 export type OAuthCredential = Extract<Credential, { type: 'oauth2-client-credentials' }>
@@ -83,4 +85,28 @@ export function classifyToken(providerLabel: string, requested: ReadonlyArray<st
     }
     return null
   }
+}
+
+export interface TokenExchange {
+  readonly verdict: StepVerdict<IssuedToken | RuleMatch>
+  /** Set only when the provider issued a token. */
+  readonly token: IssuedToken | null
+}
+
+/**
+ * The token request sent as one exchange step (never repeated), its answer read by RFC 6749,
+ * else by the definition's defaults. A check and the token lifecycle both call this.
+ */
+export async function exchangeToken(
+  exchange: ReturnType<typeof createExchange>,
+  d: ProviderDefinitionFile,
+  credential: OAuthCredential,
+  to: { readonly baseUrl: string; readonly values: Readonly<Record<string, string>>; readonly customBase: boolean; readonly now: () => number },
+): Promise<TokenExchange> {
+  const request = tokenRequest(credential, to.baseUrl, to.values, to.customBase)
+  const classify = classifyToken(d.name, credential.scopes, to.now)
+  const spec = { step: `POST ${TOKEN_STEP}`, method: request.method, url: request.url, headers: request.headers, body: request.body ?? '', once: true }
+  const verdict = await exchange<IssuedToken | RuleMatch>(spec, (r) => classify(r) ?? defaultVerdict(r, d.name))
+  const token = verdict.cause === 'ok' && verdict.data && 'accessToken' in verdict.data ? verdict.data : null
+  return { verdict, token }
 }

@@ -15,9 +15,9 @@ import type { HttpClient } from '../http/client'
 import { normaliseBaseUrl, type BindingProvider, type CredentialBinding } from '../http/host-binding'
 import { SecretScrubber } from '../secret-scrubber'
 import { lintFields } from './account-lint'
-import { defaultVerdict, nonSecretValues, stepClassifier, type RuleMatch } from './classify'
+import { nonSecretValues, stepClassifier } from './classify'
 import { knowledgeStepsFor } from './knowledge'
-import { classifyToken, tokenRequest, TOKEN_STEP, type IssuedToken } from './oauth'
+import { exchangeToken, type IssuedToken } from './oauth'
 import { buildRequest, secretForms, type BuiltRequest } from './request'
 import type { ProviderDefinitionFile, Rule } from './schema'
 
@@ -69,11 +69,9 @@ const send = <T>(c: StepsContext, step: string, request: BuiltRequest, classify:
 async function issueToken(c: StepsContext): Promise<StepsOutcome> {
   const credential = c.d.credential
   if (credential.type !== 'oauth2-client-credentials') throw new Error('not an OAuth definition')
-  const classify = classifyToken(c.d.name, credential.scopes, c.providerNow)
-  const verdict = await send<IssuedToken | RuleMatch>(c, `POST ${TOKEN_STEP}`, tokenRequest(credential, c.baseUrl, c.values, c.customBase), (r) => classify(r) ?? defaultVerdict(r, c.d.name), true)
-  const token = verdict.cause === 'ok' && verdict.data && 'accessToken' in verdict.data ? verdict.data : undefined
+  const { verdict, token } = await exchangeToken(c.exchange, c.d, credential, { baseUrl: c.baseUrl, values: c.values, customBase: c.customBase, now: c.providerNow })
   if (token) c.remember(token.accessToken)
-  return { verdict, token }
+  return { verdict, ...(token ? { token } : {}) }
 }
 
 export async function runSteps(c: StepsContext): Promise<StepsOutcome> {

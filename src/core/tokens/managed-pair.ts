@@ -69,7 +69,7 @@ export function pairFromKeychain(lifecycle: TokenLifecycle, tokens: Readonly<Rec
   if (!access) return null
   const id = file.current?.jti ?? null
   const record = id === null ? undefined : file.records.find((r) => r.jti === id)
-  const facts = { jti: record?.jti ?? null, expiresAtMs: time(record?.expiresAt), issuedAtMs: time(record?.issuedAt), scopes: record?.scopes ?? [] }
+  const facts = { jti: id, expiresAtMs: time(record?.expiresAt), issuedAtMs: time(record?.issuedAt), scopes: record?.scopes ?? [] }
   return decodePair(lifecycle, access, tokens[REFRESH_TOKEN] ?? null, facts)
 }
 

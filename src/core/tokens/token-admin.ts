@@ -72,7 +72,8 @@ async function authorize(m: TokenManager, slot: Slot, account: AccountView, acti
 function cannotRevoke(account: AccountView, lifecycle: TokenLifecycle, expiresAt: string | null): AppError {
   const label = providerLabelOf(account)
   const until = expiresAt === null ? 'until it expires' : `until ${expiresAt}`
-  return new AppError('tokens.cannot-revoke', `${label} offers no way to revoke a token: it stays valid ${until}. To cut it off sooner, change the account's ${lifecycle.issuerFields.at(-1) ?? 'credentials'} at ${label}.`)
+  const secrets = lifecycle.issuerFields.filter((name) => Object.hasOwn(account.secrets, name)).join(' and ') || 'credentials'
+  return new AppError('tokens.cannot-revoke', `${label} offers no way to revoke a token: it stays valid ${until}. To cut it off sooner, change the account's ${secrets} at ${label}.`)
 }
 
 export async function issueToken(m: TokenManager, id: string, request: IssueRequest): Promise<IssueResult> {

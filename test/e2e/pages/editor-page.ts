@@ -2,7 +2,8 @@
 import { expect, type Page } from '@playwright/test'
 
 export interface NewAccount {
-  readonly provider: 'Groupcall Messenger' | 'Nmbrs (SOAP v3)' | 'SMSGate' | 'Authmatech'
+  /** The provider's label as the editor lists it (a built-in's, or a custom provider's name). */
+  readonly provider: string
   readonly label: string
   /** Field values by the field's visible label (e.g. `API token`, `Domain (optional)`). */
   readonly fields: Readonly<Record<string, string>>

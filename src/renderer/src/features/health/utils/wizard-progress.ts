@@ -8,6 +8,7 @@ import type { Diagnosis } from '@shared/diagnosis'
 import type { AccountView, HealthState, ProviderInfo } from '@shared/model'
 import type { TokenState } from '@shared/tokens'
 import type { WizardEntry, WizardOutcome, WizardTrail } from '@shared/wizard'
+import { issuerWords } from '@renderer/lib/provider-words'
 
 /** The wizard is offered for these states. */
 export const needsTroubleshooting = (state: HealthState): boolean => state === 'failing' || state === 'degraded' || state === 'unknown'
@@ -72,10 +73,6 @@ export function cannotIssueText(account: Pick<AccountView, 'fields' | 'secrets'>
   const lacks = missing.length === names.length ? `it has no ${names.join(' and ')}, only a pasted token` : missing.map((name) => lackOf(provider, name)).join(' and ')
   return `AuthDesk cannot issue a token for this account here: ${provider.label} issues tokens with the ${words}, and ${lacks}. Enter ${names.join(' and ')} in the account, or paste a new token issued elsewhere; then re-test.`
 }
-
-/** "username and password": the fields that issue tokens, by their labels. */
-export const issuerWords = (provider: Pick<ProviderInfo, 'fields' | 'capabilities'>): string =>
-  provider.capabilities.tokenIssuerFields.map((name) => provider.fields.find((f) => f.name === name)?.label.toLowerCase() ?? name).join(' and ')
 
 const lackOf = (provider: Pick<ProviderInfo, 'fields'>, name: string): string =>
   provider.fields.find((f) => f.name === name)?.secret ? `its ${name} is not stored` : `it has no ${name}`

@@ -3,6 +3,7 @@ import type { ProviderInfo } from '@shared/model'
 import type { TokenState } from '@shared/tokens'
 import { Icon } from '@renderer/components/icon'
 import { useIssueToken } from '@renderer/api/token-state'
+import { issuerWords } from '@renderer/lib/provider-words'
 
 /** Longest TTL the request accepts (core checks again; the provider may grant less and AuthDesk then warns). */
 const MAX_TTL_SECONDS = 2_592_000
@@ -111,7 +112,5 @@ function LifetimeField(props: { readonly id: string; readonly value: string; rea
 
 /** "its username and password", from the provider's own field labels. */
 function issuerText(provider: ProviderInfo | undefined): string {
-  const names = provider?.capabilities.tokenIssuerFields ?? []
-  const labels = names.map((name) => provider?.fields.find((f) => f.name === name)?.label.toLowerCase() ?? name)
-  return labels.length === 0 ? 'the credentials that issue tokens' : `its ${labels.join(' and ')}`
+  return provider && provider.capabilities.tokenIssuerFields.length > 0 ? `its ${issuerWords(provider)}` : 'the credentials that issue tokens'
 }
